@@ -1,0 +1,126 @@
+/* sp-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "sp-database.h"
+#include "sp-error.h"
+
+static int
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return SP_ERROR_DAMAGED;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return SP_ERROR_LOCKED;
+    case SQLITE_READONLY:
+      return SP_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return SP_ERROR_DISK_FULL;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return SP_ERROR_IO;
+    default:
+      return SP_ERROR_DATABASE;
+    }
+}
+
+void
+sp_db_set_error (GError     **error,
+                 sqlite3     *db,
+                 int          rc,
+                 const char  *what)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (rc == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      return;
+    }
+
+  g_set_error (error, SP_ERROR, error_code_for (rc), "%s: %s", what, detail);
+}
+
+gboolean
+sp_db_exec (sqlite3     *db,
+            const char  *sql,
+            GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      if (rc == SQLITE_INTERRUPT)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      else
+        g_set_error (error, SP_ERROR, error_code_for (rc), "%s",
+                     message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+sp_db_prepare (sqlite3     *db,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sp_db_set_error (error, db, rc, "Could not prepare a query");
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+sp_db_begin (sqlite3  *db,
+             GError  **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a second writer fails here,
+   * before any work is done, instead of at COMMIT. */
+  return sp_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+sp_db_commit (sqlite3  *db,
+              GError  **error)
+{
+  if (!sp_db_exec (db, "COMMIT", error))
+    {
+      sp_db_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sp_db_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+sp_db_column_dup (sqlite3_stmt *stmt,
+                  int           i)
+{
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
