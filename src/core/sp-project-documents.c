@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-project-private.h"
+#include "sp-text-index.h"
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.kind, d.source_name, d.sha256, d.imported_at, d.n_chars, d.warnings," \
@@ -296,26 +297,6 @@ is_indexed_kind (SpSegmentKind kind)
     }
 }
 
-/* Byte offsets of every code point boundary we need, computed in one pass
- * over the text instead of one g_utf8_offset_to_pointer() per segment. */
-static gsize *
-char_to_byte_table (const GString *text,
-                    guint          n_chars)
-{
-  gsize *table = g_new (gsize, (gsize) n_chars + 1);
-  const char *p = text->str;
-  guint i = 0;
-
-  while (i < n_chars)
-    {
-      table[i++] = (gsize) (p - text->str);
-      p = g_utf8_next_char (p);
-    }
-  table[n_chars] = text->len;
-
-  return table;
-}
-
 static gboolean
 insert_segments (SpProject          *self,
                  gint64              document_id,
@@ -325,7 +306,7 @@ insert_segments (SpProject          *self,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) index = NULL;
   g_autoptr(GHashTable) stakeholders = NULL;
-  g_autofree gsize *bytes = NULL;
+  g_autoptr(SpTextIndex) offsets = NULL;
   sqlite3 *db = _sp_project_get_db (self);
 
   insert = sp_db_prepare (db,
@@ -341,7 +322,7 @@ insert_segments (SpProject          *self,
     return FALSE;
 
   stakeholders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  bytes = char_to_byte_table (content->text, content->n_chars);
+  offsets = sp_text_index_new (content->text->str, content->text->len);
 
   for (guint i = 0; i < content->segments->len; i++)
     {
@@ -395,8 +376,8 @@ insert_segments (SpProject          *self,
 
       if (is_indexed_kind (segment->kind) && segment->end > segment->start)
         {
-          gsize from = bytes[segment->start];
-          gsize to = bytes[segment->end];
+          gsize from = sp_text_index_byte_offset (offsets, segment->start);
+          gsize to = sp_text_index_byte_offset (offsets, segment->end);
 
           sqlite3_reset (index);
           sqlite3_bind_int64 (index, 1, sqlite3_last_insert_rowid (db));
@@ -444,6 +425,7 @@ sp_project_add_document (SpProject          *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(SpDocumentInfo) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *now = NULL;
   g_autofree char *warnings = NULL;
   const char *title;
@@ -468,7 +450,12 @@ sp_project_add_document (SpProject          *self,
     return 0;
 
   /* Checked inside the transaction so two importers cannot both pass. */
-  existing = sp_project_find_document_by_sha256 (self, sha256, error);
+  existing = sp_project_find_document_by_sha256 (self, sha256, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
   if (existing != NULL)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_DUPLICATE,
@@ -476,8 +463,6 @@ sp_project_add_document (SpProject          *self,
                    source_name, existing->title, existing->imported_at);
       goto failed;
     }
-  if (error != NULL && *error != NULL)
-    goto failed;
 
   title = content->title != NULL && *content->title != '\0' ? content->title : source_name;
   now = _sp_project_now ();

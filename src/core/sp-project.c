@@ -312,6 +312,24 @@ open_connection (const char  *path,
   return db;
 }
 
+static void
+set_damaged_error (GError     **error,
+                   const char  *name,
+                   const char  *detail)
+{
+  g_autofree char *tidy = g_strdup (detail);
+
+  /* quick_check prefixes its findings with "*** in database main ***". */
+  if (g_str_has_prefix (tidy, "*** in database main ***"))
+    memmove (tidy, tidy + strlen ("*** in database main ***"),
+             strlen (tidy) - strlen ("*** in database main ***") + 1);
+  g_strstrip (g_strdelimit (tidy, "\n", ' '));
+
+  g_set_error (error, SP_ERROR, SP_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
+               name, tidy);
+}
+
 /* Runs an integrity check and translates any corruption into a clear error. */
 static gboolean
 check_integrity (SpProject  *self,
@@ -338,9 +356,7 @@ check_integrity (SpProject  *self,
 
       if (g_strcmp0 (result, "ok") != 0)
         {
-          g_set_error (error, SP_ERROR, SP_ERROR_DAMAGED,
-                       _("“%s” is damaged and cannot be opened (%s). "
-                         "Restore it from a backup."), name, result);
+          set_damaged_error (error, name, result);
           return FALSE;
         }
       return TRUE;
@@ -358,9 +374,7 @@ damaged:
       return FALSE;
     }
 
-  g_set_error (error, SP_ERROR, SP_ERROR_DAMAGED,
-               _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
-               name, local_error->message);
+  set_damaged_error (error, name, local_error->message);
   return FALSE;
 }
 
@@ -390,9 +404,10 @@ check_no_other_writer (SpProject  *self,
       return FALSE;
     }
 
-  sp_db_set_error (error, self->db, rc, name);
-  if (g_error_matches (*error, SP_ERROR, SP_ERROR_DAMAGED))
-    g_prefix_error (error, "%s", _("The project is damaged: "));
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    set_damaged_error (error, name, sqlite3_errmsg (self->db));
+  else
+    sp_db_set_error (error, self->db, rc, name);
   return FALSE;
 }
 

@@ -1,0 +1,83 @@
+/* sp-cli-stakeholders.c: stakeholders.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-cli.h"
+
+static void
+add_stakeholder_json (JsonBuilder             *builder,
+                      const SpStakeholderInfo *info)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, info->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, info->name);
+  json_builder_set_member_name (builder, "aliases");
+  json_builder_begin_array (builder);
+  for (guint i = 0; info->aliases[i] != NULL; i++)
+    json_builder_add_string_value (builder, info->aliases[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "organisation");
+  json_builder_add_string_value (builder, info->organisation);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, info->role);
+  json_builder_set_member_name (builder, "sector");
+  json_builder_add_string_value (builder, info->sector);
+  json_builder_set_member_name (builder, "region");
+  json_builder_add_string_value (builder, info->region);
+  json_builder_set_member_name (builder, "turns");
+  json_builder_add_int_value (builder, info->n_turns);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, info->n_documents);
+  json_builder_end_object (builder);
+}
+
+int
+sp_cli_stakeholders (int    argc,
+                     char **argv)
+{
+  static gboolean json_output;
+  static const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json_output, N_("Print one JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_cli_parse (sp_cli_find_command ("stakeholders"), entries, &argc, &argv, 1, 1))
+    return SP_CLI_EXIT_USAGE;
+
+  if ((project = sp_cli_open_project (argv[1], SP_PROJECT_OPEN_READ_ONLY)) == NULL)
+    return SP_CLI_EXIT_FAILED;
+
+  if ((stakeholders = sp_project_list_stakeholders (project, &error)) == NULL)
+    return sp_cli_fail (error);
+
+  if (!json_output)
+    {
+      for (guint i = 0; i < stakeholders->len; i++)
+        {
+          SpStakeholderInfo *info = g_ptr_array_index (stakeholders, i);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%u\t%u\n",
+                   info->id, info->name, info->n_turns, info->n_documents);
+        }
+      return SP_CLI_EXIT_OK;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < stakeholders->len; i++)
+    add_stakeholder_json (builder, g_ptr_array_index (stakeholders, i));
+  json_builder_end_array (builder);
+  sp_cli_print_json (builder);
+
+  return SP_CLI_EXIT_OK;
+}

@@ -1,0 +1,189 @@
+/* sp-cli.c: standpoint-cli, the headless front end: what a script needs to
+ * create a project, import files and read it back, as text or JSON.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sp-cli.h"
+
+static const SpCliCommand commands[] = {
+  { "new", N_("PROJECT"), N_("Create an empty project"), sp_cli_new },
+  { "import", N_("PROJECT FILE…"), N_("Import documents (format found from the content)"), sp_cli_import },
+  { "documents", N_("PROJECT"), N_("List the documents"), sp_cli_documents },
+  { "segments", N_("PROJECT DOCUMENT"), N_("List a document's structure (DOCUMENT: id, title or file name)"), sp_cli_segments },
+  { "stakeholders", N_("PROJECT"), N_("List the stakeholders"), sp_cli_stakeholders },
+};
+
+const SpCliCommand *
+sp_cli_find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: standpoint-cli COMMAND [OPTION…] ARGUMENTS"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].arguments));
+      fprintf (out, "  %-34s %s\n", call, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Listings take --json to print one JSON array. "
+                            "Run “standpoint-cli COMMAND --help” for a command's options."));
+}
+
+gboolean
+sp_cli_parse (const SpCliCommand  *command,
+              const GOptionEntry  *entries,
+              int                 *argc,
+              char              ***argv,
+              int                  min_args,
+              int                  max_args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parameter = NULL;
+  int n_args;
+
+  parameter = g_strdup_printf ("%s %s", command->name, _(command->arguments));
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("standpoint-cli %s: %s\n", command->name, error->message);
+      return FALSE;
+    }
+
+  /* argv[0] is the command name. */
+  n_args = *argc - 1;
+  if (n_args < min_args || (max_args >= 0 && n_args > max_args))
+    {
+      g_printerr (_("Usage: standpoint-cli %s %s\n"), command->name, _(command->arguments));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+SpProject *
+sp_cli_open_project (const char         *path,
+                     SpProjectOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  SpProject *project;
+
+  project = sp_project_open (path, flags, &error);
+  if (project == NULL)
+    {
+      sp_cli_fail (error);
+      return NULL;
+    }
+
+  /* Only worth saying when the user asked for a change. */
+  if (sp_project_is_read_only (project) && !(flags & SP_PROJECT_OPEN_READ_ONLY))
+    g_printerr ("standpoint-cli: %s\n", sp_project_get_read_only_reason (project));
+
+  return project;
+}
+
+int
+sp_cli_fail (const GError *error)
+{
+  g_printerr ("standpoint-cli: %s\n", error->message);
+  return SP_CLI_EXIT_FAILED;
+}
+
+void
+sp_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *json = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+  fputs (json, stdout);
+  fputc ('\n', stdout);
+}
+
+void
+sp_cli_json_add_string_or_null (JsonBuilder *builder,
+                                const char  *member,
+                                const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+sp_cli_json_add_int_or_null (JsonBuilder *builder,
+                             const char  *member,
+                             gint64       value,
+                             gboolean     present)
+{
+  json_builder_set_member_name (builder, member);
+  if (present)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const SpCliCommand *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return SP_CLI_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help") == 0 ||
+      strcmp (argv[1], "-h") == 0)
+    {
+      print_usage (stdout);
+      return SP_CLI_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("standpoint-cli %s\n", PACKAGE_VERSION);
+      return SP_CLI_EXIT_OK;
+    }
+
+  command = sp_cli_find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_printerr (_("standpoint-cli: unknown command “%s”\n\n"), argv[1]);
+      print_usage (stderr);
+      return SP_CLI_EXIT_USAGE;
+    }
+
+  return command->run (argc - 1, argv + 1);
+}

@@ -1,0 +1,58 @@
+/* sp-cli.h: what the command-line subcommands share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 success, 1 the command failed (message on stderr),
+ * 2 the command line was wrong. */
+#define SP_CLI_EXIT_OK      0
+#define SP_CLI_EXIT_FAILED  1
+#define SP_CLI_EXIT_USAGE   2
+
+typedef int (*SpCliCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char       *name;
+  const char       *arguments;  /* for usage lines, e.g. "PROJECT FILE…" */
+  const char       *summary;
+  SpCliCommandFunc  run;
+} SpCliCommand;
+
+/* Parses @argc/@argv with @entries (may be NULL) and checks that between
+ * @min_args and @max_args positional arguments remain (max -1: no limit).
+ * On failure prints usage and returns FALSE. */
+gboolean   sp_cli_parse          (const SpCliCommand  *command,
+                                  const GOptionEntry  *entries,
+                                  int                 *argc,
+                                  char              ***argv,
+                                  int                  min_args,
+                                  int                  max_args);
+const SpCliCommand *sp_cli_find_command (const char *name);
+
+SpProject *sp_cli_open_project   (const char          *path,
+                                  SpProjectOpenFlags   flags);
+int        sp_cli_fail           (const GError        *error);
+void       sp_cli_print_json     (JsonBuilder         *builder);
+void       sp_cli_json_add_string_or_null (JsonBuilder *builder,
+                                           const char  *member,
+                                           const char  *value);
+void       sp_cli_json_add_int_or_null    (JsonBuilder *builder,
+                                           const char  *member,
+                                           gint64       value,
+                                           gboolean     present);
+
+int sp_cli_new          (int argc, char **argv);
+int sp_cli_import       (int argc, char **argv);
+int sp_cli_documents    (int argc, char **argv);
+int sp_cli_segments     (int argc, char **argv);
+int sp_cli_stakeholders (int argc, char **argv);
+
+G_END_DECLS

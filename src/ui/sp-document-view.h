@@ -1,0 +1,83 @@
+/* sp-document-view.h: one document of a project, shown read-only with its
+ * structure (headings, speaker turns, footnotes, …) as text tags.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+/* Names of the buffer's tags, one per kind of structure, so tests and
+ * other views can find them in the tag table. Headings are "heading-1" to
+ * "heading-6" and table of contents entries "toc-entry-1" to "toc-entry-3". */
+#define SP_TAG_HEADING_PREFIX   "heading-"
+#define SP_TAG_PARAGRAPH        "paragraph"
+#define SP_TAG_LIST_ITEM        "list-item"
+#define SP_TAG_TURN             "turn"
+#define SP_TAG_SPEAKER          "speaker"
+#define SP_TAG_TIMESTAMP        "timestamp"
+#define SP_TAG_FOOTNOTE         "footnote"
+#define SP_TAG_FOOTNOTE_NUMBER  "footnote-number"
+#define SP_TAG_FOOTNOTE_REF     "footnote-ref"
+#define SP_TAG_LINK             "link"
+#define SP_TAG_ITALIC           "italic"
+#define SP_TAG_BOLD             "bold"
+#define SP_TAG_UNDERLINE        "underline"
+#define SP_TAG_TOC              "toc"
+#define SP_TAG_TOC_ENTRY_PREFIX "toc-entry-"
+#define SP_TAG_NOTES            "notes"
+#define SP_TAG_TABLE            "table"
+#define SP_TAG_FLASH            "flash"
+
+#define SP_TYPE_DOCUMENT_VIEW (sp_document_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpDocumentView, sp_document_view, SP, DOCUMENT_VIEW, GtkWidget)
+
+GtkWidget     *sp_document_view_new                      (void);
+
+/* Shows document @document_id of @project; the view keeps no reference to
+ * the project. On failure the view is left empty. */
+gboolean       sp_document_view_load                     (SpDocumentView *self,
+                                                          SpProject      *project,
+                                                          gint64          document_id,
+                                                          GError        **error);
+void           sp_document_view_clear                    (SpDocumentView *self);
+
+gint64         sp_document_view_get_document_id          (SpDocumentView *self);
+const char    *sp_document_view_get_title                (SpDocumentView *self);
+GtkSourceView *sp_document_view_get_source_view          (SpDocumentView *self);
+GtkTextBuffer *sp_document_view_get_buffer               (SpDocumentView *self);
+/* The document's segments as loaded (SpSegmentInfo), in document order. */
+GPtrArray     *sp_document_view_get_segments             (SpDocumentView *self);
+
+/* Puts the cursor at character @offset, scrolls it into view and, if
+ * @flash, briefly highlights the segment of @kind (if any) around it. */
+void           sp_document_view_go_to_offset             (SpDocumentView *self,
+                                                          int             offset,
+                                                          gboolean        remember,
+                                                          gboolean        flash);
+
+/* If @offset lies in a footnote reference, moves to its footnote; if it
+ * lies in a footnote's number, moves back to the footnote's first
+ * reference. The place left is remembered for sp_document_view_go_back().
+ * Returns TRUE if it moved. */
+gboolean       sp_document_view_follow_footnote_at_offset (SpDocumentView *self,
+                                                          int             offset);
+/* Returns to where the last followed reference was (Alt+Left). */
+gboolean       sp_document_view_go_back                  (SpDocumentView *self);
+gboolean       sp_document_view_can_go_back              (SpDocumentView *self);
+
+/* Moves to the next speaker turn of @stakeholder after the cursor, wrapping
+ * around at the end. Returns FALSE if they have no turn in this document. */
+gboolean       sp_document_view_next_turn_by             (SpDocumentView *self,
+                                                          const char     *stakeholder);
+
+double         sp_document_view_get_zoom                 (SpDocumentView *self);
+void           sp_document_view_set_zoom                 (SpDocumentView *self,
+                                                          double          zoom);
+
+G_END_DECLS
