@@ -8,6 +8,7 @@
 
 #include "sp-document-content.h"
 #include "sp-error.h"
+#include "sp-text-index.h"
 
 static void
 segment_clear (gpointer data)
@@ -71,7 +72,7 @@ sp_document_content_append (SpDocumentContent *self,
     len = strlen (text);
 
   g_string_append_len (self->text, text, len);
-  self->n_chars += g_utf8_strlen (text, len);
+  self->n_chars += sp_utf8_count_chars (text, (gsize) len);
 
   return start;
 }
@@ -223,7 +224,7 @@ sp_document_content_validate (SpDocumentContent  *self,
       return FALSE;
     }
 
-  if (g_utf8_strlen (self->text->str, self->text->len) != (glong) self->n_chars)
+  if (sp_utf8_count_chars (self->text->str, self->text->len) != self->n_chars)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_DOCUMENT,
                    "The character count of the normalised text is wrong");

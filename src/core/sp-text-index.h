@@ -24,6 +24,10 @@ char        *sp_text_index_substring   (SpTextIndex *self,
                                         gsize        start,
                                         gsize        end);
 
+/* Number of code points in valid UTF-8 @text of @len bytes. */
+gsize        sp_utf8_count_chars       (const char  *text,
+                                        gsize        len);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpTextIndex, sp_text_index_free)
 
 G_END_DECLS

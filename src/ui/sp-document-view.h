@@ -54,12 +54,13 @@ GtkTextBuffer *sp_document_view_get_buffer               (SpDocumentView *self);
 /* The document's segments as loaded (SpSegmentInfo), in document order. */
 GPtrArray     *sp_document_view_get_segments             (SpDocumentView *self);
 
-/* Puts the cursor at character @offset, scrolls it into view and, if
- * @flash, briefly highlights the segment of @kind (if any) around it. */
-void           sp_document_view_go_to_offset             (SpDocumentView *self,
-                                                          int             offset,
-                                                          gboolean        remember,
-                                                          gboolean        flash);
+/* Puts the cursor at character @start, scrolls it into view and briefly
+ * highlights [@start, @end) (nothing if @end <= @start). If @remember, the
+ * place left is kept for sp_document_view_go_back(). */
+void           sp_document_view_go_to_range              (SpDocumentView *self,
+                                                          int             start,
+                                                          int             end,
+                                                          gboolean        remember);
 
 /* If @offset lies in a footnote reference, moves to its footnote; if it
  * lies in a footnote's number, moves back to the footnote's first
@@ -71,10 +72,11 @@ gboolean       sp_document_view_follow_footnote_at_offset (SpDocumentView *self,
 gboolean       sp_document_view_go_back                  (SpDocumentView *self);
 gboolean       sp_document_view_can_go_back              (SpDocumentView *self);
 
-/* Moves to the next speaker turn of @stakeholder after the cursor, wrapping
- * around at the end. Returns FALSE if they have no turn in this document. */
+/* Moves to the next speaker turn of stakeholder @stakeholder_id after the
+ * cursor, wrapping around at the end. Returns FALSE if they have no turn in
+ * this document. */
 gboolean       sp_document_view_next_turn_by             (SpDocumentView *self,
-                                                          const char     *stakeholder);
+                                                          gint64          stakeholder_id);
 
 double         sp_document_view_get_zoom                 (SpDocumentView *self);
 void           sp_document_view_set_zoom                 (SpDocumentView *self,

@@ -144,13 +144,15 @@ dump_rows (const char *project_path,
 {
   g_autofree char *script = g_strdup_printf (
     ".mode csv\n"
+    ".output %s/stakeholders.csv\n"
+    "SELECT * FROM stakeholders;\n"
     ".output %s/segments.csv\n"
     "SELECT * FROM segments;\n"
     ".output %s/fts.csv\n"
     "SELECT rowid, text, document_id FROM segments_fts;\n"
     ".output stdout\n"
     "SELECT writefile('%s/text.txt', text) FROM documents;\n",
-    dir, dir, dir);
+    dir, dir, dir, dir);
   g_autofree char *script_path = g_build_filename (dir, "dump.sql", NULL);
   g_autofree char *command = NULL;
 
@@ -170,12 +172,19 @@ run_shell_load (const char *empty_project,
     "BEGIN;\n"
     "INSERT INTO documents (id, title, kind, source_name, sha256, imported_at, text, n_chars)"
     " VALUES (1, 'bench', 'transcript', 'bench.txt', 'x', 'now', readfile('%s/text.txt'), 0);\n"
-    ".import --csv %s/segments.csv segments\n"
+    ".import --csv %s/stakeholders.csv stakeholders\n"
+    /* CSV has no NULL: load into a staging table and convert. */
+    "CREATE TEMP TABLE segment_rows (id, document_id, ordinal, kind, start, end, level, number,"
+    " timestamp_ms, stakeholder_id, target_ordinal, href);\n"
+    ".import --csv %s/segments.csv segment_rows\n"
+    "INSERT INTO segments SELECT id, document_id, ordinal, kind, start, end, level, number,"
+    " nullif(timestamp_ms, ''), nullif(stakeholder_id, ''), nullif(target_ordinal, ''), nullif(href, '')"
+    " FROM segment_rows;\n"
     "CREATE TEMP TABLE fts_rows (id INTEGER, text TEXT, document_id INTEGER);\n"
     ".import --csv %s/fts.csv fts_rows\n"
     "INSERT INTO segments_fts (rowid, text, document_id) SELECT id, text, document_id FROM fts_rows;\n"
     "COMMIT;\n",
-    dir, dir, dir);
+    dir, dir, dir, dir);
   g_autofree char *script_path = g_build_filename (dir, "load.sql", NULL);
   double started;
   pid_t pid;

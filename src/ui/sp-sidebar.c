@@ -1,0 +1,640 @@
+/* sp-sidebar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "sp-sidebar.h"
+
+#define ROW_ID_KEY "sp-row-id"
+
+struct _SpSidebar
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *scrolled_window;
+  GtkListBox *document_list;
+  GtkListBox *stakeholder_list;
+  GtkLabel   *documents_count;
+  GtkLabel   *stakeholders_count;
+
+  SpProject  *project;
+  gulong      changed_id;
+  /* Changes are applied together when the main loop is idle: an import
+   * announces each file, and redraws must not wait behind reloads. */
+  guint       pending_changes;
+  guint       reload_idle_id;
+
+  guint       n_documents;
+  guint       n_stakeholders;
+  gint64      selected_document;
+  /* Set while the lists are rebuilt, so that re-selecting the row that was
+   * selected does not announce a new selection. */
+  gboolean    reloading;
+};
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_SELECTED_DOCUMENT,
+  PROP_N_DOCUMENTS,
+  N_PROPS
+};
+
+enum {
+  DOCUMENT_SELECTED,
+  STAKEHOLDER_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SpSidebar, sp_sidebar, GTK_TYPE_WIDGET)
+
+gint64
+sp_sidebar_row_get_id (GtkListBoxRow *row)
+{
+  gint64 *id;
+
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), 0);
+
+  id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
+  return id != NULL ? *id : 0;
+}
+
+static void
+row_set_id (GtkWidget *row,
+            gint64     id)
+{
+  g_object_set_data_full (G_OBJECT (row), ROW_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+}
+
+static GtkWidget *
+make_row (GtkWidget  *prefix,
+          const char *title,
+          const char *subtitle,
+          gint64      id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *subtitle_label = gtk_label_new (subtitle);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_valign (prefix, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), prefix);
+
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title_label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title_label, "sp-row-title");
+  gtk_box_append (GTK_BOX (labels), title_label);
+
+  gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle_label, "caption");
+  gtk_widget_add_css_class (subtitle_label, "dim-label");
+  gtk_box_append (GTK_BOX (labels), subtitle_label);
+
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, title);
+  row_set_id (row, id);
+
+  /* Screen readers read the row as "title, subtitle" */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+
+  return row;
+}
+
+static char *
+document_subtitle (SpSidebar      *self,
+                   SpDocumentInfo *info)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+  guint n_paragraphs = 0;
+
+  if (info->kind == SP_DOCUMENT_KIND_TRANSCRIPT || info->kind == SP_DOCUMENT_KIND_SUBTITLES)
+    {
+      g_autofree char *turns = g_strdup_printf (ngettext ("%u turn", "%u turns", info->n_turns),
+                                                info->n_turns);
+
+      /* Translators: a document's kind and size in the sidebar, "Transcript · 41 turns" */
+      return g_strdup_printf (_("%s · %s"),
+                              info->kind == SP_DOCUMENT_KIND_TRANSCRIPT ? _("Transcript") : _("Subtitles"),
+                              turns);
+    }
+
+  /* Reports and texts: their length in pages (if they came from pages) or
+   * paragraphs. */
+  segments = sp_project_list_segments (self->project, info->id, &error);
+  if (segments == NULL)
+    g_debug ("Could not count the segments of document %" G_GINT64_FORMAT ": %s",
+             info->id, error->message);
+
+  for (guint i = 0; segments != NULL && i < segments->len; i++)
+    {
+      SpSegmentInfo *seg = g_ptr_array_index (segments, i);
+
+      if (seg->kind == SP_SEGMENT_PAGE)
+        n_pages++;
+      else if (seg->kind == SP_SEGMENT_PARAGRAPH || seg->kind == SP_SEGMENT_LIST_ITEM)
+        n_paragraphs++;
+    }
+
+  {
+    const char *kind;
+    g_autofree char *size = NULL;
+
+    switch (info->kind)
+      {
+      case SP_DOCUMENT_KIND_REPORT:
+        kind = _("Report");
+        break;
+      case SP_DOCUMENT_KIND_PDF:
+        kind = _("PDF");
+        break;
+      case SP_DOCUMENT_KIND_TEXT:
+      case SP_DOCUMENT_KIND_TRANSCRIPT:
+      case SP_DOCUMENT_KIND_SUBTITLES:
+      default:
+        kind = _("Text");
+        break;
+      }
+
+    if (n_pages > 1)
+      size = g_strdup_printf (ngettext ("%u page", "%u pages", n_pages), n_pages);
+    else
+      size = g_strdup_printf (ngettext ("%u paragraph", "%u paragraphs", n_paragraphs), n_paragraphs);
+
+    return g_strdup_printf (_("%s · %s"), kind, size);
+  }
+}
+
+static const char *
+document_icon (SpDocumentKind kind)
+{
+  switch (kind)
+    {
+    case SP_DOCUMENT_KIND_TRANSCRIPT:
+    case SP_DOCUMENT_KIND_SUBTITLES:
+      return "audio-input-microphone-symbolic";
+    case SP_DOCUMENT_KIND_REPORT:
+    case SP_DOCUMENT_KIND_PDF:
+      return "x-office-document-symbolic";
+    case SP_DOCUMENT_KIND_TEXT:
+    default:
+      return "text-x-generic-symbolic";
+    }
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_count (GtkLabel *label,
+           guint     n)
+{
+  g_autofree char *text = n > 0 ? g_strdup_printf ("%u", n) : NULL;
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+}
+
+static GtkWidget *
+make_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+static void
+reload_documents (SpSidebar *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *to_select = NULL;
+  gint64 selected = self->selected_document;
+
+  clear_list (self->document_list);
+  self->n_documents = 0;
+
+  if (self->project != NULL && sp_project_is_open (self->project))
+    {
+      documents = sp_project_list_documents (self->project, &error);
+      if (documents == NULL)
+        gtk_list_box_set_placeholder (self->document_list, make_placeholder (error->message));
+      else
+        gtk_list_box_set_placeholder (self->document_list,
+                                      make_placeholder (_("No documents yet. Import reports and transcripts to read them here.")));
+    }
+  else
+    gtk_list_box_set_placeholder (self->document_list, NULL);
+
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      SpDocumentInfo *info = g_ptr_array_index (documents, i);
+      g_autofree char *subtitle = document_subtitle (self, info);
+      GtkWidget *icon = gtk_image_new_from_icon_name (document_icon (info->kind));
+      GtkWidget *row;
+
+      row = make_row (icon, info->title, subtitle, info->id);
+      gtk_list_box_append (self->document_list, row);
+      self->n_documents++;
+
+      if (info->id == selected)
+        to_select = GTK_LIST_BOX_ROW (row);
+    }
+
+  set_count (self->documents_count, self->n_documents);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DOCUMENTS]);
+
+  self->reloading = TRUE;
+  gtk_list_box_select_row (self->document_list, to_select);
+  self->reloading = FALSE;
+
+  /* The document shown is gone */
+  if (to_select == NULL && selected != 0)
+    {
+      self->selected_document = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT]);
+      g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, (gint64) 0);
+    }
+}
+
+static void
+reload_stakeholders (SpSidebar *self)
+{
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->stakeholder_list);
+  self->n_stakeholders = 0;
+
+  if (self->project != NULL && sp_project_is_open (self->project))
+    {
+      stakeholders = sp_project_list_stakeholders (self->project, &error);
+      if (stakeholders == NULL)
+        gtk_list_box_set_placeholder (self->stakeholder_list, make_placeholder (error->message));
+      else
+        gtk_list_box_set_placeholder (self->stakeholder_list,
+                                      make_placeholder (_("The speakers of imported transcripts appear here.")));
+    }
+  else
+    gtk_list_box_set_placeholder (self->stakeholder_list, NULL);
+
+  for (guint i = 0; stakeholders != NULL && i < stakeholders->len; i++)
+    {
+      SpStakeholderInfo *info = g_ptr_array_index (stakeholders, i);
+      g_autofree char *turns = g_strdup_printf (ngettext ("%u turn", "%u turns", info->n_turns),
+                                                info->n_turns);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *avatar = adw_avatar_new (32, info->name, TRUE);
+      GtkWidget *row;
+
+      if (info->organisation != NULL && info->organisation[0] != '\0')
+        subtitle = g_strdup_printf (_("%s · %s"), info->organisation, turns);
+      else
+        subtitle = g_steal_pointer (&turns);
+
+      row = make_row (avatar, info->name, subtitle, info->id);
+      tooltip = g_strdup_printf (_("Go to the next turn by %s"), info->name);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      g_object_set_data_full (G_OBJECT (row), "sp-stakeholder-name", g_strdup (info->name), g_free);
+      gtk_list_box_append (self->stakeholder_list, row);
+      self->n_stakeholders++;
+    }
+
+  set_count (self->stakeholders_count, self->n_stakeholders);
+}
+
+void
+sp_sidebar_reload (SpSidebar *self)
+{
+  g_return_if_fail (SP_IS_SIDEBAR (self));
+
+  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
+  self->pending_changes = 0;
+
+  reload_documents (self);
+  reload_stakeholders (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  SpSidebar *self = user_data;
+  guint what = self->pending_changes;
+
+  self->reload_idle_id = 0;
+  self->pending_changes = 0;
+
+  if (what & SP_PROJECT_CHANGE_DOCUMENTS)
+    reload_documents (self);
+  if (what & (SP_PROJECT_CHANGE_STAKEHOLDERS | SP_PROJECT_CHANGE_DOCUMENTS))
+    reload_stakeholders (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+project_changed_cb (SpSidebar *self,
+                    guint      what,
+                    SpProject *project)
+{
+  g_assert (SP_IS_SIDEBAR (self));
+
+  self->pending_changes |= what;
+  if (self->reload_idle_id == 0)
+    self->reload_idle_id = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
+}
+
+static void
+document_row_selected_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          SpSidebar     *self)
+{
+  gint64 id = row != NULL ? sp_sidebar_row_get_id (row) : 0;
+
+  g_assert (SP_IS_SIDEBAR (self));
+
+  if (self->reloading || id == self->selected_document)
+    return;
+
+  self->selected_document = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT]);
+  g_signal_emit (self, signals[DOCUMENT_SELECTED], 0, id);
+}
+
+static void
+stakeholder_row_activated_cb (GtkListBox    *list,
+                              GtkListBoxRow *row,
+                              SpSidebar     *self)
+{
+  g_assert (SP_IS_SIDEBAR (self));
+
+  g_signal_emit (self, signals[STAKEHOLDER_ACTIVATED], 0,
+                 sp_sidebar_row_get_id (row),
+                 g_object_get_data (G_OBJECT (row), "sp-stakeholder-name"));
+}
+
+void
+sp_sidebar_set_project (SpSidebar *self,
+                        SpProject *project)
+{
+  g_return_if_fail (SP_IS_SIDEBAR (self));
+  g_return_if_fail (project == NULL || SP_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    self->changed_id = g_signal_connect_object (project, "changed",
+                                                G_CALLBACK (project_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  self->selected_document = 0;
+  sp_sidebar_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOCUMENT]);
+}
+
+SpProject *
+sp_sidebar_get_project (SpSidebar *self)
+{
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), NULL);
+
+  return self->project;
+}
+
+gint64
+sp_sidebar_get_selected_document (SpSidebar *self)
+{
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), 0);
+
+  return self->selected_document;
+}
+
+gboolean
+sp_sidebar_select_document (SpSidebar *self,
+                            gint64     document_id)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), FALSE);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->document_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) &&
+          sp_sidebar_row_get_id (GTK_LIST_BOX_ROW (child)) == document_id)
+        {
+          gtk_list_box_select_row (self->document_list, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+guint
+sp_sidebar_get_n_documents (SpSidebar *self)
+{
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), 0);
+
+  return self->n_documents;
+}
+
+guint
+sp_sidebar_get_n_stakeholders (SpSidebar *self)
+{
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), 0);
+
+  return self->n_stakeholders;
+}
+
+GtkListBox *
+sp_sidebar_get_document_list (SpSidebar *self)
+{
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), NULL);
+
+  return self->document_list;
+}
+
+GtkListBox *
+sp_sidebar_get_stakeholder_list (SpSidebar *self)
+{
+  g_return_val_if_fail (SP_IS_SIDEBAR (self), NULL);
+
+  return self->stakeholder_list;
+}
+
+GtkWidget *
+sp_sidebar_new (void)
+{
+  return g_object_new (SP_TYPE_SIDEBAR, NULL);
+}
+
+static void
+sp_sidebar_dispose (GObject *object)
+{
+  SpSidebar *self = SP_SIDEBAR (object);
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_object (&self->project);
+  g_clear_handle_id (&self->reload_idle_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_SIDEBAR);
+
+  G_OBJECT_CLASS (sp_sidebar_parent_class)->dispose (object);
+}
+
+static void
+sp_sidebar_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SpSidebar *self = SP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_SELECTED_DOCUMENT:
+      g_value_set_int64 (value, self->selected_document);
+      break;
+
+    case PROP_N_DOCUMENTS:
+      g_value_set_uint (value, self->n_documents);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_sidebar_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SpSidebar *self = SP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      sp_sidebar_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_sidebar_class_init (SpSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_sidebar_dispose;
+  object_class->get_property = sp_sidebar_get_property;
+  object_class->set_property = sp_sidebar_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         SP_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SELECTED_DOCUMENT] =
+    g_param_spec_int64 ("selected-document", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_DOCUMENTS] =
+    g_param_spec_uint ("n-documents", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SpSidebar::document-selected:
+   * @document_id: the document now selected, 0 for none
+   */
+  signals[DOCUMENT_SELECTED] =
+    g_signal_new ("document-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * SpSidebar::stakeholder-activated:
+   * @stakeholder_id: the stakeholder's id
+   * @name: the stakeholder's name
+   */
+  signals[STAKEHOLDER_ACTIVATED] =
+    g_signal_new ("stakeholder-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpSidebar, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SpSidebar, document_list);
+  gtk_widget_class_bind_template_child (widget_class, SpSidebar, stakeholder_list);
+  gtk_widget_class_bind_template_child (widget_class, SpSidebar, documents_count);
+  gtk_widget_class_bind_template_child (widget_class, SpSidebar, stakeholders_count);
+  gtk_widget_class_bind_template_callback (widget_class, document_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stakeholder_row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "projectsidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sp_sidebar_init (SpSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,757 @@
+/* sp-window.c: the window's layout, project lifecycle and state.
+ *
+ * Actions and file choosers are in sp-window-actions.c, importing and
+ * drag-and-drop in sp-window-import.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-error.h"
+#include "sp-recent-projects.h"
+#include "sp-sample.h"
+#include "sp-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_SIDEBAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+void
+sp_window_add_toast (SpWindow   *self,
+                     const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_titles (SpWindow *self)
+{
+  g_autofree char *name = NULL;
+  const char *doc_title = NULL;
+
+  if (self->project != NULL)
+    {
+      name = sp_project_dup_title (self->project);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "document") == 0)
+        doc_title = sp_document_view_get_title (self->document_view);
+    }
+
+  adw_window_title_set_title (self->window_title, name != NULL ? name : _("Standpoint"));
+  adw_window_title_set_subtitle (self->window_title, doc_title);
+
+  if (name != NULL)
+    {
+      /* Translators: the window title, "<project name> — Standpoint" */
+      g_autofree char *title = g_strdup_printf (_("%s — Standpoint"), name);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Standpoint"));
+}
+
+static void
+document_title_changed_cb (SpWindow *self)
+{
+  update_titles (self);
+}
+
+static void
+show_empty_page (SpWindow *self)
+{
+  if (self->project == NULL)
+    return;
+
+  if (sp_sidebar_get_n_documents (self->sidebar) == 0)
+    {
+      if (sp_project_is_read_only (self->project))
+        {
+          adw_status_page_set_title (self->empty_page, _("No Documents"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("This project has no documents, and it was opened read-only."));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("Add Your First Documents"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Import policy reports (Markdown), panel or hearing transcripts and plain text files, or drop them on this window."));
+        }
+      gtk_widget_set_visible (self->empty_import_button, !sp_project_is_read_only (self->project));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Document Selected"));
+      adw_status_page_set_description (self->empty_page, _("Choose a document in the sidebar to read it."));
+      gtk_widget_set_visible (self->empty_import_button, FALSE);
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  update_titles (self);
+}
+
+static void
+sidebar_document_selected_cb (SpWindow *self,
+                              gint64    document_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  if (self->project == NULL || document_id == 0)
+    {
+      sp_document_view_clear (self->document_view);
+      show_empty_page (self);
+      return;
+    }
+
+  if (!sp_document_view_load (self->document_view, self->project, document_id, &error))
+    {
+      sp_window_add_toast (self, error->message);
+      show_empty_page (self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  update_titles (self);
+}
+
+static void
+sidebar_n_documents_cb (SpWindow *self)
+{
+  g_assert (SP_IS_WINDOW (self));
+
+  /* The placeholder's text depends on whether there are documents */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
+    show_empty_page (self);
+}
+
+/* Whether a transcript has a turn by @stakeholder_id. */
+static gboolean
+document_has_turn_by (SpProject *project,
+                      gint64     document_id,
+                      gint64     stakeholder_id)
+{
+  g_autoptr(GPtrArray) segments = sp_project_list_segments (project, document_id, NULL);
+
+  for (guint i = 0; segments != NULL && i < segments->len; i++)
+    {
+      SpSegmentInfo *seg = g_ptr_array_index (segments, i);
+
+      if (seg->kind == SP_SEGMENT_TURN && seg->stakeholder_id == stakeholder_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+sidebar_stakeholder_activated_cb (SpWindow   *self,
+                                  gint64      stakeholder_id,
+                                  const char *name)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+
+  g_assert (SP_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    return;
+
+  if (sp_document_view_next_turn_by (self->document_view, stakeholder_id))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+      return;
+    }
+
+  /* Not in the document shown: open the first one where they speak */
+  documents = sp_project_list_documents (self->project, NULL);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      SpDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      if (info->id == sp_document_view_get_document_id (self->document_view) || info->n_turns == 0)
+        continue;
+
+      if (document_has_turn_by (self->project, info->id, stakeholder_id))
+        {
+          sp_sidebar_select_document (self->sidebar, info->id);
+          sp_document_view_next_turn_by (self->document_view, stakeholder_id);
+          gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+          return;
+        }
+    }
+
+  {
+    /* Translators: shown when a stakeholder is chosen who has no speaker turn */
+    g_autofree char *message = g_strdup_printf (_("%s has no speaker turns in this project"), name);
+
+    sp_window_add_toast (self, message);
+  }
+}
+
+static void
+welcome_open_recent_cb (SpWindow   *self,
+                        const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert (SP_IS_WINDOW (self));
+
+  sp_window_open_project (self, file, SP_PROJECT_OPEN_DEFAULT);
+}
+
+/* Project lifecycle */
+
+void
+sp_window_set_project (SpWindow  *self,
+                       SpProject *project)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || SP_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  _sp_window_cancel_import (self);
+  g_cancellable_cancel (self->sample_cancellable);
+
+  sp_document_view_clear (self->document_view);
+  sp_sidebar_set_project (self->sidebar, NULL);
+  /* Only dropped, not closed: an import finishing in the background may
+   * still hold it, and the last reference closes it. */
+  g_clear_object (&self->project);
+
+  if (project != NULL)
+    {
+      GtkListBoxRow *first;
+      const char *reason;
+
+      self->project = g_object_ref (project);
+      sp_recent_projects_add (self->settings, sp_project_get_path (project));
+
+      reason = sp_project_get_read_only_reason (project);
+      if (sp_project_is_read_only (project))
+        gtk_label_set_label (self->read_only_label,
+                             reason != NULL ? reason : _("This project was opened read-only."));
+      gtk_info_bar_set_revealed (self->read_only_bar, sp_project_is_read_only (project));
+
+      sp_sidebar_set_project (self->sidebar, project);
+      gtk_stack_set_visible_child_name (self->main_stack, "project");
+
+      first = gtk_list_box_get_row_at_index (sp_sidebar_get_document_list (self->sidebar), 0);
+      if (first != NULL)
+        sp_sidebar_select_document (self->sidebar, sp_sidebar_row_get_id (first));
+      else
+        show_empty_page (self);
+    }
+  else
+    {
+      gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  gtk_widget_set_visible (self->sidebar_button, project != NULL);
+  gtk_widget_set_visible (self->import_button, project != NULL);
+
+  update_titles (self);
+  _sp_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+SpProject *
+sp_window_get_project (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+const char *
+sp_window_get_project_path (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->project != NULL ? sp_project_get_path (self->project) : NULL;
+}
+
+void
+sp_window_close_project (SpWindow *self)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  sp_window_set_project (self, NULL);
+}
+
+typedef struct
+{
+  SpWindow *window;
+  GFile    *file;
+} RetryData;
+
+static void
+retry_data_free (gpointer  user_data,
+                 GClosure *closure)
+{
+  RetryData *data = user_data;
+
+  g_clear_object (&data->window);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+locked_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RetryData        *data)
+{
+  if (g_strcmp0 (response, "read-only") == 0)
+    sp_window_open_project (data->window, data->file, SP_PROJECT_OPEN_READ_ONLY);
+}
+
+static void
+show_open_error (SpWindow   *self,
+                 GFile      *file,
+                 SpProjectOpenFlags flags,
+                 GError     *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open Project"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  /* Someone else is changing it: reading it is still safe */
+  if (g_error_matches (error, SP_ERROR, SP_ERROR_LOCKED) && !(flags & SP_PROJECT_OPEN_READ_ONLY))
+    {
+      RetryData *data = g_new0 (RetryData, 1);
+
+      data->window = g_object_ref (self);
+      data->file = g_object_ref (file);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _("Open _Read-Only"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                                  ADW_RESPONSE_SUGGESTED);
+      g_signal_connect_data (dialog, "response", G_CALLBACK (locked_response_cb),
+                             data, retry_data_free, 0);
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+sp_window_open_project (SpWindow           *self,
+                        GFile              *file,
+                        SpProjectOpenFlags  flags)
+{
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, SP_ERROR, SP_ERROR_IO,
+                   _("“%s” is not a local file. Standpoint can only open projects stored on this computer."),
+                   uri);
+      show_open_error (self, file, flags, error);
+      return FALSE;
+    }
+
+  /* Already open here */
+  if (self->project != NULL)
+    {
+      g_autofree char *a = g_canonicalize_filename (path, NULL);
+      g_autofree char *b = g_canonicalize_filename (sp_project_get_path (self->project), NULL);
+
+      if (g_strcmp0 (a, b) == 0 &&
+          (sp_project_is_read_only (self->project) || !(flags & SP_PROJECT_OPEN_READ_ONLY)))
+        {
+          gtk_window_present (GTK_WINDOW (self));
+          return TRUE;
+        }
+      /* Re-opening our own project read-only: let go of it first */
+      if (g_strcmp0 (a, b) == 0)
+        sp_window_set_project (self, NULL);
+    }
+
+  project = sp_project_open (path, flags, &error);
+  if (project == NULL)
+    {
+      show_open_error (self, file, flags, error);
+      return FALSE;
+    }
+
+  sp_window_set_project (self, project);
+  return TRUE;
+}
+
+gboolean
+sp_window_create_project (SpWindow *self,
+                          GFile    *file)
+{
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      _sp_window_show_error (self, _("Could Not Create Project"),
+                             _("Projects can only be created on this computer’s disks."));
+      return FALSE;
+    }
+
+  if (!g_str_has_suffix (path, SP_PROJECT_FILE_EXTENSION))
+    {
+      char *with_extension = g_strconcat (path, SP_PROJECT_FILE_EXTENSION, NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+
+  /* sp_project_create() never overwrites: an existing file is an error */
+  project = sp_project_create (path, &error);
+  if (project == NULL)
+    {
+      _sp_window_show_error (self, _("Could Not Create Project"), error->message);
+      return FALSE;
+    }
+
+  sp_window_set_project (self, project);
+  return TRUE;
+}
+
+/* The sample project */
+
+static void
+build_sample_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(SpProject) project = NULL;
+  GError *error = NULL;
+
+  /* Built here on a connection of this thread, then closed: the window
+   * opens it again on its own thread. */
+  project = sp_sample_project_open (path, cancellable, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  sp_project_close (project);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+build_sample_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SpWindow *self = SP_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  const char *path = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("Building the sample project was cancelled");
+          return;
+        }
+
+      gtk_stack_set_visible_child_name (self->main_stack, self->project != NULL ? "project" : "welcome");
+      _sp_window_show_error (self, _("Could Not Create the Sample Project"), error->message);
+      return;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    if (!sp_window_open_project (self, file, SP_PROJECT_OPEN_DEFAULT))
+      gtk_stack_set_visible_child_name (self->main_stack, self->project != NULL ? "project" : "welcome");
+  }
+}
+
+void
+sp_window_open_sample (SpWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  path = sp_sample_project_default_path ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      sp_window_open_project (self, file, SP_PROJECT_OPEN_DEFAULT);
+      return;
+    }
+
+  /* Let go of the current project while the sample is being built */
+  sp_window_set_project (self, NULL);
+
+  g_cancellable_cancel (self->sample_cancellable);
+  g_clear_object (&self->sample_cancellable);
+  self->sample_cancellable = g_cancellable_new ();
+
+  gtk_label_set_label (self->loading_label, _("Preparing the sample project…"));
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  task = g_task_new (self, self->sample_cancellable, build_sample_done_cb, NULL);
+  g_task_set_source_tag (task, sp_window_open_sample);
+  g_task_set_name (task, "[standpoint] build sample project");
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, build_sample_thread);
+}
+
+/* Getters */
+
+SpSidebar *
+sp_window_get_sidebar (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+SpDocumentView *
+sp_window_get_document_view (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->document_view;
+}
+
+const char *
+sp_window_get_page (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+static void
+set_sidebar_visible (SpWindow *self,
+                     gboolean  visible)
+{
+  visible = !!visible;
+  if (self->sidebar_visible == visible)
+    return;
+
+  self->sidebar_visible = visible;
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), visible);
+  gtk_widget_set_tooltip_text (self->sidebar_button, visible ? _("Hide Sidebar") : _("Show Sidebar"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+/* GObject and GtkWidget */
+
+SpWindow *
+sp_window_new (GtkApplication *application)
+{
+  return g_object_new (SP_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+static gboolean
+sp_window_close_request (GtkWindow *window)
+{
+  SpWindow *self = SP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->sidebar)) && gtk_paned_get_position (self->paned) > 0)
+    g_settings_set_int (self->settings, "sidebar-width",
+                        CLAMP (gtk_paned_get_position (self->paned), 180, 800));
+
+  _sp_window_cancel_import (self);
+  g_cancellable_cancel (self->sample_cancellable);
+
+  return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
+}
+
+static void
+sp_window_dispose (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  _sp_window_cancel_import (self);
+  g_cancellable_cancel (self->sample_cancellable);
+  g_clear_object (&self->sample_cancellable);
+
+  if (self->sidebar != NULL)
+    sp_sidebar_set_project (self->sidebar, NULL);
+  g_clear_object (&self->project);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
+}
+
+static void
+sp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar_visible);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      sp_window_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_class_init (SpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sp_window_dispose;
+  object_class->get_property = sp_window_get_property;
+  object_class->set_property = sp_window_set_property;
+
+  window_class->close_request = sp_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         SP_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SP_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (SP_TYPE_SIDEBAR);
+  g_type_ensure (SP_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/standpoint/Standpoint/sp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, empty_import_button);
+  gtk_widget_class_bind_template_callback (widget_class, document_title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_document_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_stakeholder_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_open_recent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_import_cancel_cb);
+
+  _sp_window_class_actions_init (klass);
+}
+
+static void
+sp_window_init (SpWindow *self)
+{
+  int width, height;
+
+  self->sidebar_visible = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "sidebar-width"));
+  g_settings_bind (self->settings, "sidebar-visible", self, "sidebar-visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "document-zoom", self->document_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->sidebar, "notify::n-documents",
+                           G_CALLBACK (sidebar_n_documents_cb), self, G_CONNECT_SWAPPED);
+
+  _sp_window_import_init (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  update_titles (self);
+  _sp_window_update_actions (self);
+}

@@ -1,0 +1,59 @@
+/* sp-window.h: the main window: a welcome page without a project, and the
+ * project's documents, stakeholders and document view with one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-document-view.h"
+#include "sp-project.h"
+#include "sp-sidebar.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_WINDOW (sp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
+
+SpWindow       *sp_window_new                (GtkApplication *application);
+
+/* Shows @project (the window keeps a reference); NULL shows the welcome
+ * page. The project is added to the recent projects. */
+void            sp_window_set_project        (SpWindow       *self,
+                                              SpProject      *project);
+SpProject      *sp_window_get_project        (SpWindow       *self);
+/* The open project's file, or NULL. */
+const char     *sp_window_get_project_path   (SpWindow       *self);
+
+/* Open or create a project file; errors are shown in the window. */
+gboolean        sp_window_open_project       (SpWindow       *self,
+                                              GFile          *file,
+                                              SpProjectOpenFlags flags);
+gboolean        sp_window_create_project     (SpWindow       *self,
+                                              GFile          *file);
+/* Opens the sample project, building it first (in a thread) if needed. */
+void            sp_window_open_sample        (SpWindow       *self);
+void            sp_window_close_project      (SpWindow       *self);
+
+/* File choosers */
+void            sp_window_choose_new_project (SpWindow       *self);
+void            sp_window_choose_project     (SpWindow       *self);
+void            sp_window_choose_import      (SpWindow       *self);
+
+/* Imports @files into the open project in the background. */
+void            sp_window_import_files       (SpWindow       *self,
+                                              GFile         **files,
+                                              guint           n_files);
+gboolean        sp_window_is_importing       (SpWindow       *self);
+
+void            sp_window_add_toast          (SpWindow       *self,
+                                              const char     *message);
+
+SpSidebar      *sp_window_get_sidebar        (SpWindow       *self);
+SpDocumentView *sp_window_get_document_view  (SpWindow       *self);
+/* "welcome", "loading" or "project" */
+const char     *sp_window_get_page           (SpWindow       *self);
+
+G_END_DECLS
