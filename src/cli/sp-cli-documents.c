@@ -89,8 +89,8 @@ sp_cli_import (int    argc,
           continue;
         }
 
-      g_print (_("Imported “%s” as document %" G_GINT64_FORMAT ": “%s” (%s, %u segments, %u turns)\n"),
-               argv[i], id, info->title, sp_document_kind_to_string (info->kind),
+      g_print (_("Imported “%s” as document %lld: “%s” (%s, %u segments, %u turns)\n"),
+               argv[i], (long long) id, info->title, sp_document_kind_to_string (info->kind),
                info->n_segments, info->n_turns);
     }
 
@@ -135,24 +135,16 @@ sp_cli_documents (int    argc,
       g_auto(GStrv) warnings = g_strsplit (info->warnings != NULL ? info->warnings : "", "\n", -1);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, info->id);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, info->title);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, sp_document_kind_to_string (info->kind));
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, info->source_name);
+      sp_cli_json_add_int (builder, "id", info->id);
+      sp_cli_json_add_string (builder, "title", info->title);
+      sp_cli_json_add_string (builder, "kind", sp_document_kind_to_string (info->kind));
+      sp_cli_json_add_string (builder, "source", info->source_name);
       json_builder_set_member_name (builder, "sha256");
       json_builder_add_string_value (builder, info->sha256);
-      json_builder_set_member_name (builder, "imported_at");
-      json_builder_add_string_value (builder, info->imported_at);
-      json_builder_set_member_name (builder, "characters");
-      json_builder_add_int_value (builder, info->n_chars);
-      json_builder_set_member_name (builder, "segments");
-      json_builder_add_int_value (builder, info->n_segments);
-      json_builder_set_member_name (builder, "turns");
-      json_builder_add_int_value (builder, info->n_turns);
+      sp_cli_json_add_string (builder, "imported_at", info->imported_at);
+      sp_cli_json_add_int (builder, "characters", info->n_chars);
+      sp_cli_json_add_int (builder, "segments", info->n_segments);
+      sp_cli_json_add_int (builder, "turns", info->n_turns);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint w = 0; warnings[w] != NULL; w++)
@@ -221,16 +213,11 @@ add_segment_json (JsonBuilder         *builder,
   gboolean has_footnote = segment_footnote (info, &footnote);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "index");
-  json_builder_add_int_value (builder, info->ordinal);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, sp_segment_kind_to_string (info->kind));
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, info->start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, info->end);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
+  sp_cli_json_add_int (builder, "index", info->ordinal);
+  sp_cli_json_add_string (builder, "kind", sp_segment_kind_to_string (info->kind));
+  sp_cli_json_add_int (builder, "start", info->start);
+  sp_cli_json_add_int (builder, "end", info->end);
+  sp_cli_json_add_string (builder, "text", text);
   sp_cli_json_add_string_or_null (builder, "stakeholder", info->stakeholder);
   sp_cli_json_add_int_or_null (builder, "timestamp_ms", info->timestamp_ms, info->timestamp_ms >= 0);
   sp_cli_json_add_int_or_null (builder, "level", info->level,

@@ -13,27 +13,19 @@ add_stakeholder_json (JsonBuilder             *builder,
                       const SpStakeholderInfo *info)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, info->id);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, info->name);
+  sp_cli_json_add_int (builder, "id", info->id);
+  sp_cli_json_add_string (builder, "name", info->name);
   json_builder_set_member_name (builder, "aliases");
   json_builder_begin_array (builder);
   for (guint i = 0; info->aliases[i] != NULL; i++)
     json_builder_add_string_value (builder, info->aliases[i]);
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "organisation");
-  json_builder_add_string_value (builder, info->organisation);
-  json_builder_set_member_name (builder, "role");
-  json_builder_add_string_value (builder, info->role);
-  json_builder_set_member_name (builder, "sector");
-  json_builder_add_string_value (builder, info->sector);
-  json_builder_set_member_name (builder, "region");
-  json_builder_add_string_value (builder, info->region);
-  json_builder_set_member_name (builder, "turns");
-  json_builder_add_int_value (builder, info->n_turns);
-  json_builder_set_member_name (builder, "documents");
-  json_builder_add_int_value (builder, info->n_documents);
+  sp_cli_json_add_string (builder, "organisation", info->organisation);
+  sp_cli_json_add_string (builder, "role", info->role);
+  sp_cli_json_add_string (builder, "sector", info->sector);
+  sp_cli_json_add_string (builder, "region", info->region);
+  sp_cli_json_add_int (builder, "turns", info->n_turns);
+  sp_cli_json_add_int (builder, "documents", info->n_documents);
   json_builder_end_object (builder);
 }
 

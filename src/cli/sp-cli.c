@@ -123,6 +123,24 @@ sp_cli_print_json (JsonBuilder *builder)
 }
 
 void
+sp_cli_json_add_string (JsonBuilder *builder,
+                        const char  *member,
+                        const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+void
+sp_cli_json_add_int (JsonBuilder *builder,
+                     const char  *member,
+                     gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
 sp_cli_json_add_string_or_null (JsonBuilder *builder,
                                 const char  *member,
                                 const char  *value)

@@ -41,6 +41,12 @@ SpProject *sp_cli_open_project   (const char          *path,
                                   SpProjectOpenFlags   flags);
 int        sp_cli_fail           (const GError        *error);
 void       sp_cli_print_json     (JsonBuilder         *builder);
+void       sp_cli_json_add_string         (JsonBuilder *builder,
+                                           const char  *member,
+                                           const char  *value);
+void       sp_cli_json_add_int            (JsonBuilder *builder,
+                                           const char  *member,
+                                           gint64       value);
 void       sp_cli_json_add_string_or_null (JsonBuilder *builder,
                                            const char  *member,
                                            const char  *value);

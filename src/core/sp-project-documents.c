@@ -126,7 +126,7 @@ sp_project_get_document (SpProject  *self,
 
   if ((info = steal_first (documents)) == NULL)
     g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project"), id);
+                 _("There is no document %lld in this project"), (long long) id);
   return info;
 }
 
@@ -215,7 +215,7 @@ sp_project_get_document_text (SpProject  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in this project"), id);
+                 _("There is no document %lld in this project"), (long long) id);
   else
     sp_db_set_error (error, db, rc, _("Could not read the document text"));
 
@@ -566,7 +566,7 @@ sp_project_delete_document (SpProject  *self,
   if (changed == 0)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no document %" G_GINT64_FORMAT " in this project"), id);
+                   _("There is no document %lld in this project"), (long long) id);
       goto failed;
     }
 

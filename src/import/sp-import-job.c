@@ -204,12 +204,19 @@ notify_caller (SpImportJob *self,
                gboolean     imported)
 {
   Notification *notification = g_new0 (Notification, 1);
+  g_autoptr(GSource) source = NULL;
 
   notification->job = g_object_ref (self);
   notification->index = index;
   notification->imported = imported;
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_in_context_cb,
-                              notification, notification_free);
+  source = g_idle_source_new ();
+
+  /* Not g_main_context_invoke(): it runs the callback right here, in the
+   * worker, whenever no thread happens to own the context at that moment. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, notify_in_context_cb, notification, notification_free);
+  g_source_set_static_name (source, "[standpoint] import progress");
+  g_source_attach (source, self->context);
 }
 
 static void

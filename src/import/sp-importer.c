@@ -426,10 +426,10 @@ decode (const char  *data,
   if (nul != NULL)
     {
       g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_BINARY,
-                   _("The file contains a NUL byte at byte offset %" G_GSIZE_FORMAT
-                     ", so it is not a text file. If it is UTF-16 text without a byte-order "
-                     "mark, save it as UTF-8 and import it again."),
-                   (gsize) (nul - data));
+                   _("The file contains a NUL byte at byte offset %lu, so it is not a text file. "
+                     "If it is UTF-16 text without a byte-order mark, save it as UTF-8 and "
+                     "import it again."),
+                   (unsigned long) (nul - data));
       return FALSE;
     }
 
@@ -462,9 +462,9 @@ decode (const char  *data,
       if (in_sniff > 8 && in_sniff * 100 > sniff)
         {
           g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_BINARY,
-                       _("The file contains many control characters (the first at byte offset %"
-                         G_GSIZE_FORMAT "), so it does not look like a text document."),
-                       first_control);
+                       _("The file contains many control characters (the first at byte offset %lu), "
+                         "so it does not look like a text document."),
+                       (unsigned long) first_control);
           return FALSE;
         }
     }
@@ -536,10 +536,10 @@ decode (const char  *data,
       else
         g_ptr_array_add (warnings,
                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "Removed %u control character that cannot be shown (at byte offset %" G_GSIZE_FORMAT ").",
-                                                       "Removed %u control characters that cannot be shown (the first at byte offset %" G_GSIZE_FORMAT ").",
+                                                       "Removed %u control character that cannot be shown (at byte offset %lu).",
+                                                       "Removed %u control characters that cannot be shown (the first at byte offset %lu).",
                                                        state.n_controls),
-                                          state.n_controls, state.first_control));
+                                          state.n_controls, (unsigned long) state.first_control));
     }
 
   *text_len = out->len;
@@ -582,8 +582,8 @@ decode_utf16_or_32 (const char  *data,
       g_clear_pointer (converted, g_free);
       g_set_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_ENCODING,
                    _("The file starts with a %s byte-order mark but is not valid %s "
-                     "at byte offset %" G_GSIZE_FORMAT "."),
-                   name, name, bytes_read + bom);
+                     "at byte offset %lu."),
+                   name, name, (unsigned long) (bytes_read + bom));
       return FALSE;
     }
 

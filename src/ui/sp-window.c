@@ -477,6 +477,13 @@ build_sample_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   const char *path = g_task_get_task_data (G_TASK (result));
 
+  /* The window was closed, or another project opened, meanwhile */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_debug ("Sample project ready, but no longer wanted");
+      return;
+    }
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -138,7 +138,9 @@ test_mixed_files (Fixture       *fixture,
   g_autoptr(GPtrArray) documents = NULL;
   Outcome outcome = { 0 };
 
-  g_assert_true (g_file_set_contents (binary_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24, NULL));
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+
+  g_assert_true (g_file_set_contents (binary_path, png, sizeof png - 1, NULL));
 
   job = sp_import_job_new (fixture->project, files, G_N_ELEMENTS (files));
   run_job (fixture->project, job, NULL, &outcome);

@@ -684,6 +684,96 @@ test_window_import (void)
   remove_dir (dir);
 }
 
+/* Files dropped on the window: documents are imported, a project opens */
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static gboolean
+drop_files (SpWindow  *window,
+            GFile    **files,
+            gsize      n_files)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  GdkFileList *list = gdk_file_list_new_from_array (files, n_files);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+
+  return accepted;
+}
+
+static void
+test_window_drop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("standpoint-ui-XXXXXX", &error);
+  g_autofree char *first_path = NULL;
+  g_autofree char *second_path = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(SpProject) first = NULL;
+  g_autoptr(SpProject) second = NULL;
+  g_autoptr(GFile) report_file = NULL;
+  g_autoptr(GFile) second_file = NULL;
+  SpWindow *window;
+  SpSidebar *sidebar;
+
+  g_assert_no_error (error);
+  first_path = g_build_filename (dir, "First.standpoint", NULL);
+  second_path = g_build_filename (dir, "Second.standpoint", NULL);
+  first = sp_project_create (first_path, &error);
+  g_assert_no_error (error);
+  second = sp_project_create (second_path, &error);
+  g_assert_no_error (error);
+  sp_project_close (second);
+  g_clear_object (&second);
+
+  report = g_build_filename (g_getenv ("SP_TEST_CORPUS"), "geopolitics-of-standards-report.md", NULL);
+  report_file = g_file_new_for_path (report);
+  second_file = g_file_new_for_path (second_path);
+
+  window = present_window (first);
+  sidebar = sp_window_get_sidebar (window);
+
+  /* A document dropped on the window is imported into the project */
+  g_assert_true (drop_files (window, &report_file, 1));
+  g_assert_true (wait_for (is_not_importing, window));
+  g_assert_cmpuint (sp_sidebar_get_n_documents (sidebar), ==, 1);
+  g_assert_nonnull (find_row (sp_sidebar_get_document_list (sidebar), "Report · "));
+  g_assert_nonnull (strstr (sp_document_view_get_title (sp_window_get_document_view (window)),
+                            "Geopolitics of Global Technology Standards"));
+
+  /* A project dropped on it is opened instead */
+  g_assert_true (drop_files (window, &second_file, 1));
+  g_assert_nonnull (sp_window_get_project (window));
+  g_assert_cmpstr (sp_window_get_project_path (window), ==, second_path);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Second"));
+  g_assert_cmpuint (sp_sidebar_get_n_documents (sidebar), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_object (&first);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/window/open-error", test_window_open_error);
   g_test_add_func ("/Standpoint/ui/window/read-only", test_window_read_only);
   g_test_add_func ("/Standpoint/ui/window/import", test_window_import);
+  g_test_add_func ("/Standpoint/ui/window/drop", test_window_drop);
 
   return g_test_run ();
 }
