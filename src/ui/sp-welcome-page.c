@@ -118,6 +118,12 @@ make_recent_row (SpWelcomePage *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                  -1);
+
   remove_button = gtk_button_new_from_icon_name ("window-close-symbolic");
   gtk_widget_set_valign (remove_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove_button, "flat");
