@@ -145,6 +145,9 @@ sp_cli_documents (int    argc,
       sp_cli_json_add_int (builder, "characters", info->n_chars);
       sp_cli_json_add_int (builder, "segments", info->n_segments);
       sp_cli_json_add_int (builder, "turns", info->n_turns);
+      sp_cli_json_add_int (builder, "pages", info->n_pages);
+      sp_cli_json_add_int (builder, "paragraphs", info->n_paragraphs);
+      sp_cli_json_add_int (builder, "footnotes", info->n_footnotes);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint w = 0; warnings[w] != NULL; w++)

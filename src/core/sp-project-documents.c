@@ -14,8 +14,7 @@
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.title, d.kind, d.source_name, d.sha256, d.imported_at, d.n_chars, d.warnings," \
-  " (SELECT count(*) FROM segments s WHERE s.document_id = d.id)," \
-  " (SELECT count(*) FROM segments s WHERE s.document_id = d.id AND s.kind = 'turn')"
+  " d.n_segments, d.n_turns, d.n_pages, d.n_paragraphs, d.n_footnotes"
 
 static gboolean
 check_open (SpProject  *self,
@@ -45,6 +44,9 @@ document_from_row (sqlite3_stmt *stmt)
   info->warnings = sp_db_column_dup (stmt, 7);
   info->n_segments = (guint) sqlite3_column_int (stmt, 8);
   info->n_turns = (guint) sqlite3_column_int (stmt, 9);
+  info->n_pages = (guint) sqlite3_column_int (stmt, 10);
+  info->n_paragraphs = (guint) sqlite3_column_int (stmt, 11);
+  info->n_footnotes = (guint) sqlite3_column_int (stmt, 12);
 
   return info;
 }
@@ -394,6 +396,21 @@ insert_segments (SpProject          *self,
   return TRUE;
 }
 
+static guint
+count_segments (SpDocumentContent *content,
+                SpSegmentKind      kind,
+                SpSegmentKind      also)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < content->segments->len; i++)
+    {
+      SpSegmentKind k = g_array_index (content->segments, SpSegment, i).kind;
+      n += k == kind || k == also;
+    }
+  return n;
+}
+
 static char *
 join_warnings (GPtrArray *warnings)
 {
@@ -470,8 +487,8 @@ sp_project_add_document (SpProject          *self,
 
   stmt = sp_db_prepare (db,
                         "INSERT INTO documents (title, kind, source_name, sha256, imported_at, text, n_chars,"
-                        " warnings, position)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                        " warnings, n_segments, n_turns, n_pages, n_paragraphs, n_footnotes, position)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                         "  (SELECT coalesce(max(position), 0) + 1 FROM documents))",
                         error);
   if (stmt == NULL)
@@ -485,6 +502,11 @@ sp_project_add_document (SpProject          *self,
   sqlite3_bind_text (stmt, 6, content->text->str, (int) content->text->len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, content->n_chars);
   sqlite3_bind_text (stmt, 8, warnings, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, (int) content->segments->len);
+  sqlite3_bind_int (stmt, 10, (int) count_segments (content, SP_SEGMENT_TURN, SP_SEGMENT_TURN));
+  sqlite3_bind_int (stmt, 11, (int) count_segments (content, SP_SEGMENT_PAGE, SP_SEGMENT_PAGE));
+  sqlite3_bind_int (stmt, 12, (int) count_segments (content, SP_SEGMENT_PARAGRAPH, SP_SEGMENT_LIST_ITEM));
+  sqlite3_bind_int (stmt, 13, (int) count_segments (content, SP_SEGMENT_FOOTNOTE, SP_SEGMENT_FOOTNOTE));
 
   _sp_project_watch_cancellable (self, cancellable);
 

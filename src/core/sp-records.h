@@ -23,6 +23,9 @@ typedef struct
   gint64          n_chars;
   guint           n_segments;
   guint           n_turns;
+  guint           n_pages;       /* pages of the source, where it had them */
+  guint           n_paragraphs;  /* paragraphs and list items of the body */
+  guint           n_footnotes;
   char           *warnings;     /* newline separated; "" if none */
 } SpDocumentInfo;
 

@@ -21,6 +21,13 @@ static const char migration_1[] =
   "  imported_at  TEXT NOT NULL,"
   "  text         TEXT NOT NULL,"
   "  n_chars      INTEGER NOT NULL CHECK (n_chars >= 0),"
+  /* Segments never change after import, so their counts are kept here
+   * rather than counted on every listing of a large project. */
+  "  n_segments   INTEGER NOT NULL DEFAULT 0,"
+  "  n_turns      INTEGER NOT NULL DEFAULT 0,"
+  "  n_pages      INTEGER NOT NULL DEFAULT 0,"
+  "  n_paragraphs INTEGER NOT NULL DEFAULT 0,"
+  "  n_footnotes  INTEGER NOT NULL DEFAULT 0,"
   "  warnings     TEXT NOT NULL DEFAULT '',"
   "  position     INTEGER NOT NULL DEFAULT 0"
   ");"

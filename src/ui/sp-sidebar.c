@@ -125,10 +125,8 @@ static char *
 document_subtitle (SpSidebar      *self,
                    SpDocumentInfo *info)
 {
-  g_autoptr(GPtrArray) segments = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_pages = 0;
-  guint n_paragraphs = 0;
+  guint n_pages;
+  guint n_paragraphs;
 
   if (info->kind == SP_DOCUMENT_KIND_TRANSCRIPT || info->kind == SP_DOCUMENT_KIND_SUBTITLES)
     {
@@ -143,20 +141,8 @@ document_subtitle (SpSidebar      *self,
 
   /* Reports and texts: their length in pages (if they came from pages) or
    * paragraphs. */
-  segments = sp_project_list_segments (self->project, info->id, &error);
-  if (segments == NULL)
-    g_debug ("Could not count the segments of document %" G_GINT64_FORMAT ": %s",
-             info->id, error->message);
-
-  for (guint i = 0; segments != NULL && i < segments->len; i++)
-    {
-      SpSegmentInfo *seg = g_ptr_array_index (segments, i);
-
-      if (seg->kind == SP_SEGMENT_PAGE)
-        n_pages++;
-      else if (seg->kind == SP_SEGMENT_PARAGRAPH || seg->kind == SP_SEGMENT_LIST_ITEM)
-        n_paragraphs++;
-    }
+  n_pages = info->n_pages;
+  n_paragraphs = info->n_paragraphs;
 
   {
     const char *kind;

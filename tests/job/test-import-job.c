@@ -5,11 +5,13 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "sp-error.h"
+#include "sp-import-file.h"
 #include "sp-import-job.h"
 #include "sp-importer.h"
 #include "sp-sample.h"
@@ -244,6 +246,38 @@ test_sample_project (Fixture       *fixture,
   g_assert_cmpuint (documents->len, ==, 2);
 }
 
+static void
+test_file_refused_before_reading (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *huge_path = g_build_filename (fixture->dir, "huge.txt", NULL);
+  g_autoptr(GFile) huge = g_file_new_for_path (huge_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *file;
+
+  /* A sparse 200 MB file: refused from its size, never read into memory. */
+  file = fopen (huge_path, "w");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseeko (file, (off_t) 200 * 1000 * 1000 - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('\n', file), ==, '\n');
+  fclose (file);
+
+  g_assert_cmpint (sp_import_file (fixture->project, huge, SP_IMPORT_FORMAT_AUTO, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.txt"));
+  g_assert_nonnull (strstr (error->message, "200.0"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sp_import_file (fixture->project, folder, SP_IMPORT_FORMAT_AUTO, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, SP_IMPORT_ERROR, SP_IMPORT_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "is not a file"));
+
+  documents = sp_project_list_documents (fixture->project, NULL);
+  g_assert_cmpuint (documents->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +286,8 @@ main (int   argc,
 
   g_test_add ("/import/job/mixed-files", Fixture, NULL, fixture_set_up, test_mixed_files, fixture_tear_down);
   g_test_add ("/import/job/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/import/file/refused-before-reading", Fixture, NULL, fixture_set_up,
+              test_file_refused_before_reading, fixture_tear_down);
   g_test_add ("/import/job/sample-project", Fixture, NULL, fixture_set_up, test_sample_project, fixture_tear_down);
 
   return g_test_run ();
