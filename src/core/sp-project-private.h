@@ -28,4 +28,7 @@ gint64    _sp_project_ensure_stakeholder (SpProject   *self,
 void      _sp_project_watch_cancellable (SpProject    *self,
                                          GCancellable *cancellable);
 
+typedef struct _SpUndoManager SpUndoManager;
+SpUndoManager *_sp_undo_manager_new (SpProject *project);
+
 G_END_DECLS

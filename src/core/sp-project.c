@@ -20,6 +20,7 @@
 
 #include "sp-project-private.h"
 #include "sp-schema-private.h"
+#include "sp-undo-manager.h"
 
 /* A full quick_check reads the whole file; above this size opening would feel
  * slow, so larger projects rely on SQLite reporting damage when it meets it. */
@@ -43,6 +44,7 @@ struct _SpProject
   gboolean      secondary;
   guint         schema_version;
   GCancellable *cancellable;
+  SpUndoManager *undo_manager;
 };
 
 enum {
@@ -95,6 +97,7 @@ sp_project_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->undo_manager);
 
   G_OBJECT_CLASS (sp_project_parent_class)->finalize (object);
 }
@@ -722,6 +725,16 @@ sp_project_emit_changed (SpProject       *self,
 {
   g_return_if_fail (SP_IS_PROJECT (self));
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
+}
+
+SpUndoManager *
+sp_project_get_undo_manager (SpProject *self)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if (self->undo_manager == NULL)
+    self->undo_manager = _sp_undo_manager_new (self);
+  return self->undo_manager;
 }
 
 sqlite3 *
