@@ -8,6 +8,7 @@
 
 #include "sp-cli.h"
 #include "sp-import-file.h"
+#include "sp-project-themes.h"
 #include "sp-sample.h"
 #include "sp-text-index.h"
 
@@ -23,9 +24,12 @@ sp_cli_new (int    argc,
             char **argv)
 {
   static gboolean with_samples;
+  static char *codebook;
   static const GOptionEntry entries[] = {
     { "with-samples", 0, 0, G_OPTION_ARG_NONE, &with_samples,
-      N_("Import the sample corpus (report and webinar transcript)"), NULL },
+      N_("Import the sample corpus (report and webinar transcript) and its codebook"), NULL },
+    { "codebook", 0, 0, G_OPTION_ARG_STRING, &codebook,
+      N_("Start from a codebook: “sample” (the themes of the sample corpus)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(SpProject) project = NULL;
@@ -34,11 +38,21 @@ sp_cli_new (int    argc,
   if (!sp_cli_parse (sp_cli_find_command ("new"), entries, &argc, &argv, 1, 1))
     return SP_CLI_EXIT_USAGE;
 
+  if (codebook != NULL && g_strcmp0 (codebook, "sample") != 0)
+    {
+      g_printerr (_("standpoint-cli new: unknown codebook “%s” (the one there is: sample)\n"), codebook);
+      return SP_CLI_EXIT_USAGE;
+    }
+
   project = sp_project_create (argv[1], &error);
   if (project == NULL)
     return sp_cli_fail (error);
 
   if (with_samples && !sp_sample_project_fill (project, NULL, &error))
+    return sp_cli_fail (error);
+
+  /* --with-samples already brought the sample codebook along. */
+  if (codebook != NULL && !with_samples && !sp_project_add_sample_codebook (project, &error))
     return sp_cli_fail (error);
 
   return SP_CLI_EXIT_OK;

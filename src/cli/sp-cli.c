@@ -19,6 +19,13 @@ static const SpCliCommand commands[] = {
   { "documents", N_("PROJECT"), N_("List the documents"), sp_cli_documents },
   { "segments", N_("PROJECT DOCUMENT"), N_("List a document's structure (DOCUMENT: id, title or file name)"), sp_cli_segments },
   { "stakeholders", N_("PROJECT"), N_("List the stakeholders"), sp_cli_stakeholders },
+  { "annotate", N_("PROJECT DOCUMENT START END"), N_("Tag a passage (START, END: character offsets) with --theme, --stance, --memo"), sp_cli_annotate },
+  { "annotations", N_("PROJECT"), N_("List the annotations in reading order"), sp_cli_annotations },
+  { "unannotate", N_("PROJECT ID"), N_("Remove an annotation"), sp_cli_unannotate },
+  { "search", N_("PROJECT QUERY"), N_("Search document text and annotations"), sp_cli_search },
+  { "themes", N_("PROJECT"), N_("List the codebook's themes in tree order"), sp_cli_themes },
+  { "theme-add", N_("PROJECT NAME"), N_("Add a theme to the codebook"), sp_cli_theme_add },
+  { "mentions", N_("PROJECT DOCUMENT"), N_("List where a document names a stakeholder"), sp_cli_mentions },
 };
 
 const SpCliCommand *

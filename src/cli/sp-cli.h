@@ -60,5 +60,12 @@ int sp_cli_import       (int argc, char **argv);
 int sp_cli_documents    (int argc, char **argv);
 int sp_cli_segments     (int argc, char **argv);
 int sp_cli_stakeholders (int argc, char **argv);
+int sp_cli_annotate     (int argc, char **argv);
+int sp_cli_annotations  (int argc, char **argv);
+int sp_cli_unannotate   (int argc, char **argv);
+int sp_cli_search       (int argc, char **argv);
+int sp_cli_themes       (int argc, char **argv);
+int sp_cli_theme_add    (int argc, char **argv);
+int sp_cli_mentions     (int argc, char **argv);
 
 G_END_DECLS

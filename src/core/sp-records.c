@@ -44,3 +44,16 @@ sp_stakeholder_info_free (SpStakeholderInfo *info)
   g_strfreev (info->aliases);
   g_free (info);
 }
+
+void
+sp_theme_info_free (SpThemeInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info->description);
+  g_free (info->statement);
+  g_free (info->color);
+  g_free (info->shortcut);
+  g_free (info);
+}

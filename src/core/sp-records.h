@@ -60,6 +60,24 @@ typedef struct
   guint    n_documents;
 } SpStakeholderInfo;
 
+/* One theme of the codebook, as listed in tree order. */
+typedef struct
+{
+  gint64   id;
+  gint64   parent_id;      /* 0 for a top-level theme */
+  char    *name;
+  char    *description;    /* what the theme is about, one line */
+  char    *statement;      /* the position stances refer to */
+  char    *color;          /* "#rrggbb" */
+  char    *shortcut;       /* a key name ("1".."9", a letter) or NULL */
+  int      position;       /* among its siblings, from 0 */
+  guint    depth;          /* 0 for a top-level theme */
+  guint    n_annotations;  /* annotations tagged with this theme itself */
+} SpThemeInfo;
+
+void sp_theme_info_free       (SpThemeInfo       *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpThemeInfo, sp_theme_info_free)
+
 void sp_document_info_free    (SpDocumentInfo    *info);
 void sp_segment_info_free     (SpSegmentInfo     *info);
 void sp_stakeholder_info_free (SpStakeholderInfo *info);

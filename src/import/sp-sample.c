@@ -13,6 +13,7 @@
 #include "sp-error.h"
 #include "sp-import-file.h"
 #include "sp-importer.h"
+#include "sp-project-themes.h"
 #include "sp-sample.h"
 #include "sp-samples-resources.h"
 
@@ -76,6 +77,17 @@ sp_sample_project_fill (SpProject     *project,
           sp_project_add_document (project, content, sample_files[i], sha256, cancellable, error) == 0)
         return FALSE;
     }
+
+  /* The corpus comes with the codebook written for it, unless the analyst
+   * has started a codebook of their own. */
+  {
+    g_autoptr(GPtrArray) themes = sp_project_list_themes (project, error);
+
+    if (themes == NULL)
+      return FALSE;
+    if (themes->len == 0 && !sp_project_add_sample_codebook (project, error))
+      return FALSE;
+  }
 
   return TRUE;
 }

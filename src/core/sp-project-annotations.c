@@ -1,0 +1,1196 @@
+/* sp-project-annotations.c: tagging passages, and changing and removing
+ * the tags, each as an undoable command.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-annotations.h"
+#include "sp-project-private.h"
+#include "sp-text-index.h"
+#include "sp-text-snap.h"
+#include "sp-undo-manager.h"
+
+/* Enough context to find a passage again should the text ever change
+ * (the W3C TextQuoteSelector keeps about as much). */
+#define CONTEXT_CHARS 32
+
+/* A link from or to an annotation, kept so undoing a deletion restores it. */
+typedef struct
+{
+  gint64  id;
+  gint64  source_id;
+  gint64  target_id;
+  char   *kind;
+  char   *created_at;
+} LinkRow;
+
+/* One annotation as stored: what the commands write and restore. */
+typedef struct
+{
+  gint64    id;              /* 0 until first stored */
+  gint64    document_id;
+  gint64    start;
+  gint64    end;
+  char     *quote;
+  char     *prefix;
+  char     *suffix;
+  gint64    stakeholder_id;
+  SpStance  stance;
+  char     *memo;
+  char     *author;
+  char     *created_at;
+  char     *updated_at;
+  GArray   *theme_ids;       /* of gint64 */
+  GArray   *links;           /* of LinkRow */
+} AnnotationRow;
+
+static void
+link_row_clear (gpointer data)
+{
+  LinkRow *link = data;
+
+  g_free (link->kind);
+  g_free (link->created_at);
+}
+
+static AnnotationRow *
+annotation_row_new (void)
+{
+  AnnotationRow *row = g_new0 (AnnotationRow, 1);
+
+  row->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  row->links = g_array_new (FALSE, TRUE, sizeof (LinkRow));
+  g_array_set_clear_func (row->links, link_row_clear);
+  return row;
+}
+
+static void
+annotation_row_free (gpointer data)
+{
+  AnnotationRow *row = data;
+
+  if (row == NULL)
+    return;
+  g_free (row->quote);
+  g_free (row->prefix);
+  g_free (row->suffix);
+  g_free (row->memo);
+  g_free (row->author);
+  g_free (row->created_at);
+  g_free (row->updated_at);
+  g_array_unref (row->theme_ids);
+  g_array_unref (row->links);
+  g_free (row);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnotationRow, annotation_row_free)
+
+void
+sp_annotation_info_free (SpAnnotationInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->document_title);
+  g_free (info->quote);
+  g_free (info->prefix);
+  g_free (info->suffix);
+  g_clear_pointer (&info->theme_ids, g_array_unref);
+  g_strfreev (info->theme_names);
+  g_free (info->stakeholder);
+  g_free (info->memo);
+  g_free (info->author);
+  g_free (info->created_at);
+  g_free (info->updated_at);
+  g_free (info);
+}
+
+static sqlite3 *
+get_db (SpProject  *self,
+        GError    **error)
+{
+  sqlite3 *db = _sp_project_get_db (self);
+
+  if (db == NULL)
+    g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
+  return db;
+}
+
+/* Runs a statement that returns nothing; @stmt is reset first. */
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a row with this id exists in @table (a constant name). */
+static gboolean
+row_exists (sqlite3     *db,
+            const char  *sql,
+            gint64       id,
+            gboolean    *exists,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if ((stmt = sp_db_prepare (db, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the project"));
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static void
+bind_stance (sqlite3_stmt *stmt,
+             int           i,
+             SpStance      stance)
+{
+  if (stance == SP_STANCE_NONE)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_text (stmt, i, sp_stance_to_string (stance), -1, SQLITE_STATIC);
+}
+
+static SpStance
+column_stance (sqlite3_stmt *stmt,
+               int           i)
+{
+  SpStance stance = SP_STANCE_NONE;
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+  if (text == NULL || !sp_stance_from_string (text, &stance))
+    return SP_STANCE_NONE;
+  return stance;
+}
+
+/* Storing and removing rows; these run inside the undo manager's
+ * transaction and keep annotations_fts in step with annotations. */
+
+static gboolean
+write_themes (sqlite3        *db,
+              AnnotationRow  *row,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = sp_db_prepare (db, "DELETE FROM annotation_themes WHERE annotation_id = ?1", error);
+  insert = clear == NULL ? NULL :
+    sp_db_prepare (db, "INSERT OR IGNORE INTO annotation_themes (annotation_id, theme_id) VALUES (?1, ?2)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (clear, 1, row->id);
+  if (!step_done (db, clear, _("Could not store the annotation's themes"), error))
+    return FALSE;
+
+  for (guint i = 0; i < row->theme_ids->len; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, row->id);
+      sqlite3_bind_int64 (insert, 2, g_array_index (row->theme_ids, gint64, i));
+      if (!step_done (db, insert, _("Could not store the annotation's themes"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_index (sqlite3        *db,
+             AnnotationRow  *row,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = sp_db_prepare (db, "DELETE FROM annotations_fts WHERE rowid = ?1", error);
+  insert = clear == NULL ? NULL :
+    sp_db_prepare (db, "INSERT INTO annotations_fts (rowid, quote, memo) VALUES (?1, ?2, ?3)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (clear, 1, row->id);
+  if (!step_done (db, clear, _("Could not index the annotation"), error))
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, row->id);
+  sqlite3_bind_text (insert, 2, row->quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, row->memo, -1, SQLITE_STATIC);
+  return step_done (db, insert, _("Could not index the annotation"), error);
+}
+
+static gboolean
+insert_row (SpProject      *project,
+            AnnotationRow  *row,
+            GError        **error)
+{
+  sqlite3 *db = _sp_project_get_db (project);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) link = NULL;
+
+  insert = sp_db_prepare (db,
+                          "INSERT INTO annotations (id, document_id, start, end, quote, prefix, suffix,"
+                          " stakeholder_id, stance, memo, author, created_at, updated_at)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                          error);
+  if (insert == NULL)
+    return FALSE;
+
+  /* The first time, SQLite picks the id; redo and undo-of-delete reuse it,
+   * so links, scripts and the UI's selection keep pointing at the same row. */
+  if (row->id > 0)
+    sqlite3_bind_int64 (insert, 1, row->id);
+  else
+    sqlite3_bind_null (insert, 1);
+  sqlite3_bind_int64 (insert, 2, row->document_id);
+  sqlite3_bind_int64 (insert, 3, row->start);
+  sqlite3_bind_int64 (insert, 4, row->end);
+  sqlite3_bind_text (insert, 5, row->quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, row->prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, row->suffix, -1, SQLITE_STATIC);
+  if (row->stakeholder_id > 0)
+    sqlite3_bind_int64 (insert, 8, row->stakeholder_id);
+  else
+    sqlite3_bind_null (insert, 8);
+  bind_stance (insert, 9, row->stance);
+  sqlite3_bind_text (insert, 10, row->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 11, row->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 12, row->created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 13, row->updated_at, -1, SQLITE_STATIC);
+  if (!step_done (db, insert, _("Could not store the annotation"), error))
+    return FALSE;
+
+  row->id = sqlite3_last_insert_rowid (db);
+
+  if (!write_themes (db, row, error) || !write_index (db, row, error))
+    return FALSE;
+
+  if (row->links->len == 0)
+    return TRUE;
+
+  /* A link whose other end has gone since is dropped, not an error. */
+  link = sp_db_prepare (db,
+                        "INSERT OR IGNORE INTO links (id, source_id, target_id, kind, created_at)"
+                        " SELECT ?1, ?2, ?3, ?4, ?5"
+                        " WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?2)"
+                        "   AND EXISTS (SELECT 1 FROM annotations WHERE id = ?3)",
+                        error);
+  if (link == NULL)
+    return FALSE;
+  for (guint i = 0; i < row->links->len; i++)
+    {
+      const LinkRow *l = &g_array_index (row->links, LinkRow, i);
+
+      sqlite3_reset (link);
+      sqlite3_bind_int64 (link, 1, l->id);
+      sqlite3_bind_int64 (link, 2, l->source_id);
+      sqlite3_bind_int64 (link, 3, l->target_id);
+      sqlite3_bind_text (link, 4, l->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (link, 5, l->created_at, -1, SQLITE_STATIC);
+      if (!step_done (db, link, _("Could not restore the annotation's links"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Themes and links go with the row through ON DELETE CASCADE. */
+static gboolean
+remove_row (SpProject  *project,
+            gint64      id,
+            GError    **error)
+{
+  sqlite3 *db = _sp_project_get_db (project);
+  g_autoptr(sqlite3_stmt) unindex = NULL;
+  g_autoptr(sqlite3_stmt) remove = NULL;
+
+  unindex = sp_db_prepare (db, "DELETE FROM annotations_fts WHERE rowid = ?1", error);
+  remove = unindex == NULL ? NULL : sp_db_prepare (db, "DELETE FROM annotations WHERE id = ?1", error);
+  if (remove == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (unindex, 1, id);
+  sqlite3_bind_int64 (remove, 1, id);
+  if (!step_done (db, unindex, _("Could not remove the annotation"), error) ||
+      !step_done (db, remove, _("Could not remove the annotation"), error))
+    return FALSE;
+
+  if (sqlite3_changes (db) != 1)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                   _("There is no annotation %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes what an update may change: themes, stakeholder, stance, memo. */
+static gboolean
+update_row (SpProject      *project,
+            AnnotationRow  *row,
+            GError        **error)
+{
+  sqlite3 *db = _sp_project_get_db (project);
+  g_autoptr(sqlite3_stmt) update = NULL;
+
+  update = sp_db_prepare (db,
+                          "UPDATE annotations SET stakeholder_id = ?2, stance = ?3, memo = ?4,"
+                          " updated_at = ?5 WHERE id = ?1",
+                          error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, row->id);
+  if (row->stakeholder_id > 0)
+    sqlite3_bind_int64 (update, 2, row->stakeholder_id);
+  else
+    sqlite3_bind_null (update, 2);
+  bind_stance (update, 3, row->stance);
+  sqlite3_bind_text (update, 4, row->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 5, row->updated_at, -1, SQLITE_STATIC);
+  if (!step_done (db, update, _("Could not change the annotation"), error))
+    return FALSE;
+
+  if (sqlite3_changes (db) != 1)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                   _("There is no annotation %" G_GINT64_FORMAT), row->id);
+      return FALSE;
+    }
+
+  return write_themes (db, row, error) && write_index (db, row, error);
+}
+
+/* A full copy of the stored annotation, links included. */
+static AnnotationRow *
+load_row (SpProject  *self,
+          gint64      id,
+          GError    **error)
+{
+  sqlite3 *db = _sp_project_get_db (self);
+  g_autoptr(AnnotationRow) row = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) themes = NULL;
+  g_autoptr(sqlite3_stmt) links = NULL;
+  int rc;
+
+  stmt = sp_db_prepare (db,
+                        "SELECT document_id, start, end, quote, prefix, suffix, stakeholder_id, stance,"
+                        " memo, author, created_at, updated_at FROM annotations WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                   _("There is no annotation %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the annotation"));
+      return NULL;
+    }
+
+  row = annotation_row_new ();
+  row->id = id;
+  row->document_id = sqlite3_column_int64 (stmt, 0);
+  row->start = sqlite3_column_int64 (stmt, 1);
+  row->end = sqlite3_column_int64 (stmt, 2);
+  row->quote = sp_db_column_dup (stmt, 3);
+  row->prefix = sp_db_column_dup (stmt, 4);
+  row->suffix = sp_db_column_dup (stmt, 5);
+  row->stakeholder_id = sqlite3_column_int64 (stmt, 6);
+  row->stance = column_stance (stmt, 7);
+  row->memo = sp_db_column_dup (stmt, 8);
+  row->author = sp_db_column_dup (stmt, 9);
+  row->created_at = sp_db_column_dup (stmt, 10);
+  row->updated_at = sp_db_column_dup (stmt, 11);
+
+  themes = sp_db_prepare (db, "SELECT theme_id FROM annotation_themes WHERE annotation_id = ?1 ORDER BY theme_id", error);
+  if (themes == NULL)
+    return NULL;
+  sqlite3_bind_int64 (themes, 1, id);
+  while ((rc = sqlite3_step (themes)) == SQLITE_ROW)
+    {
+      gint64 theme_id = sqlite3_column_int64 (themes, 0);
+      g_array_append_val (row->theme_ids, theme_id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the annotation"));
+      return NULL;
+    }
+
+  links = sp_db_prepare (db,
+                         "SELECT id, source_id, target_id, kind, created_at FROM links"
+                         " WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
+                         error);
+  if (links == NULL)
+    return NULL;
+  sqlite3_bind_int64 (links, 1, id);
+  while ((rc = sqlite3_step (links)) == SQLITE_ROW)
+    {
+      LinkRow link = {
+        .id = sqlite3_column_int64 (links, 0),
+        .source_id = sqlite3_column_int64 (links, 1),
+        .target_id = sqlite3_column_int64 (links, 2),
+        .kind = sp_db_column_dup (links, 3),
+        .created_at = sp_db_column_dup (links, 4),
+      };
+      g_array_append_val (row->links, link);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the annotation's links"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&row);
+}
+
+/* The commands. */
+
+static gboolean
+annotate_apply (SpProject  *project,
+                gpointer    data,
+                GError    **error)
+{
+  return insert_row (project, data, error);
+}
+
+static gboolean
+annotate_revert (SpProject  *project,
+                 gpointer    data,
+                 GError    **error)
+{
+  AnnotationRow *row = data;
+
+  return remove_row (project, row->id, error);
+}
+
+typedef struct
+{
+  AnnotationRow *before;
+  AnnotationRow *after;
+} UpdateData;
+
+static void
+update_data_free (gpointer data)
+{
+  UpdateData *update = data;
+
+  annotation_row_free (update->before);
+  annotation_row_free (update->after);
+  g_free (update);
+}
+
+static gboolean
+update_apply (SpProject  *project,
+              gpointer    data,
+              GError    **error)
+{
+  return update_row (project, ((UpdateData *) data)->after, error);
+}
+
+static gboolean
+update_revert (SpProject  *project,
+               gpointer    data,
+               GError    **error)
+{
+  return update_row (project, ((UpdateData *) data)->before, error);
+}
+
+/* Validation, shared by annotate and update. */
+
+static gboolean
+check_themes (sqlite3       *db,
+              const gint64  *theme_ids,
+              guint          n_theme_ids,
+              GError       **error)
+{
+  for (guint i = 0; i < n_theme_ids; i++)
+    {
+      gboolean exists = FALSE;
+
+      if (!row_exists (db, "SELECT 1 FROM themes WHERE id = ?1", theme_ids[i], &exists, error))
+        return FALSE;
+      if (!exists)
+        {
+          g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                       _("There is no theme with id %" G_GINT64_FORMAT " in this project"),
+                       theme_ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_stakeholder_and_stance (sqlite3   *db,
+                              gint64     stakeholder_id,
+                              SpStance   stance,
+                              GError   **error)
+{
+  gboolean exists = TRUE;
+
+  if ((guint) stance > SP_STANCE_UNCLEAR)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
+                   _("Unknown stance %d"), (int) stance);
+      return FALSE;
+    }
+
+  if (stakeholder_id < 0 ||
+      (stakeholder_id > 0 &&
+       !row_exists (db, "SELECT 1 FROM stakeholders WHERE id = ?1", stakeholder_id, &exists, error)))
+    {
+      if (stakeholder_id < 0)
+        g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
+                     _("Invalid stakeholder id %" G_GINT64_FORMAT), stakeholder_id);
+      return FALSE;
+    }
+  if (!exists)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                   _("There is no stakeholder with id %" G_GINT64_FORMAT " in this project"),
+                   stakeholder_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_themes (AnnotationRow *row,
+            const gint64  *theme_ids,
+            guint          n_theme_ids)
+{
+  g_array_set_size (row->theme_ids, 0);
+  for (guint i = 0; i < n_theme_ids; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < row->theme_ids->len && !seen; j++)
+        seen = g_array_index (row->theme_ids, gint64, j) == theme_ids[i];
+      if (!seen)
+        g_array_append_val (row->theme_ids, theme_ids[i]);
+    }
+}
+
+/* Speakers of the turns that [start, end) touches, in order; an empty
+ * array for documents without turns. */
+static GPtrArray *
+list_turn_speakers (sqlite3  *db,
+                    gint64    document_id,
+                    gint64    start,
+                    gint64    end,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = sp_db_prepare (db,
+                        "SELECT coalesce(k.name, '?') FROM segments s"
+                        " LEFT JOIN stakeholders k ON k.id = s.stakeholder_id"
+                        " WHERE s.document_id = ?1 AND s.kind = 'turn' AND s.start < ?3 AND s.end > ?2"
+                        " ORDER BY s.start",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (speakers, sp_db_column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
+      return NULL;
+    }
+  return g_steal_pointer (&speakers);
+}
+
+/* Where @needle occurs in @haystack as whole words; byte offsets. */
+static gboolean
+find_word (const char *haystack,
+           gsize       haystack_len,
+           const char *needle,
+           gsize       from,
+           gsize      *found)
+{
+  gsize needle_len = strlen (needle);
+
+  if (needle_len == 0)
+    return FALSE;
+
+  while (from + needle_len <= haystack_len)
+    {
+      const char *hit = g_strstr_len (haystack + from, (gssize) (haystack_len - from), needle);
+      gsize at;
+
+      if (hit == NULL)
+        return FALSE;
+      at = (gsize) (hit - haystack);
+
+      if ((at == 0 || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (hit)))) &&
+          (at + needle_len == haystack_len ||
+           !g_unichar_isalnum (g_utf8_get_char (hit + needle_len))))
+        {
+          *found = at;
+          return TRUE;
+        }
+      from = (gsize) (g_utf8_next_char (hit) - haystack);
+    }
+  return FALSE;
+}
+
+/* The stakeholder named in @text (a paragraph) whose mention best fits the
+ * passage at bytes [passage_start, passage_end): the first mention inside
+ * the passage ("As Kennedy observes, …"), else the nearest one before it. */
+static gint64
+find_mentioned_stakeholder (sqlite3     *db,
+                            const char  *text,
+                            gsize        passage_start,
+                            gsize        passage_end,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 inside_id = 0, before_id = 0;
+  gsize inside_at = G_MAXSIZE, inside_len = 0;
+  gsize before_end = 0, before_len = 0;
+  int rc;
+
+  stmt = sp_db_prepare (db,
+                        "SELECT id, name FROM stakeholders"
+                        " UNION ALL SELECT stakeholder_id, alias FROM stakeholder_aliases",
+                        error);
+  if (stmt == NULL)
+    return 0;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      gsize len = name != NULL ? strlen (name) : 0;
+      gsize from = 0, at;
+
+      /* Case-sensitive on purpose: "Park" is a name, "park" is not. */
+      while (len > 0 && find_word (text, passage_end, name, from, &at))
+        {
+          if (at >= passage_start)
+            {
+              if (at < inside_at || (at == inside_at && len > inside_len))
+                {
+                  inside_id = id;
+                  inside_at = at;
+                  inside_len = len;
+                }
+              break;
+            }
+          if (at + len > before_end || (at + len == before_end && len > before_len))
+            {
+              before_id = id;
+              before_end = at + len;
+              before_len = len;
+            }
+          from = at + 1;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
+      return 0;
+    }
+
+  return inside_id != 0 ? inside_id : before_id;
+}
+
+gint64
+sp_project_propose_stakeholder (SpProject  *self,
+                                gint64      document_id,
+                                gint64      start,
+                                gint64      end,
+                                GError    **error)
+{
+  g_autoptr(sqlite3_stmt) turn = NULL;
+  g_autoptr(sqlite3_stmt) paragraph = NULL;
+  g_autofree char *text = NULL;
+  gint64 para_start, para_end;
+  gsize passage_start, passage_end;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+
+  if ((db = get_db (self, error)) == NULL)
+    return 0;
+
+  /* Transcripts: whoever holds the turn the passage starts in. */
+  turn = sp_db_prepare (db,
+                        "SELECT stakeholder_id FROM segments"
+                        " WHERE document_id = ?1 AND kind = 'turn' AND start <= ?2 AND end > ?2"
+                        " ORDER BY start DESC LIMIT 1",
+                        error);
+  if (turn == NULL)
+    return 0;
+  sqlite3_bind_int64 (turn, 1, document_id);
+  sqlite3_bind_int64 (turn, 2, start);
+  rc = sqlite3_step (turn);
+  if (rc == SQLITE_ROW && sqlite3_column_type (turn, 0) != SQLITE_NULL)
+    return sqlite3_column_int64 (turn, 0);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
+      return 0;
+    }
+
+  /* Reports: a stakeholder the paragraph names. substr() counts code
+   * points, so the paragraph is cut out without reading the whole text. */
+  paragraph = sp_db_prepare (db,
+                             "SELECT s.start, s.end, substr(d.text, s.start + 1, s.end - s.start)"
+                             " FROM segments s JOIN documents d ON d.id = s.document_id"
+                             " WHERE s.document_id = ?1 AND s.kind IN ('paragraph', 'list_item', 'footnote', 'table')"
+                             "   AND s.start <= ?2 AND s.end > ?2"
+                             " ORDER BY s.start DESC LIMIT 1",
+                             error);
+  if (paragraph == NULL)
+    return 0;
+  sqlite3_bind_int64 (paragraph, 1, document_id);
+  sqlite3_bind_int64 (paragraph, 2, start);
+  rc = sqlite3_step (paragraph);
+  if (rc == SQLITE_DONE)
+    return 0;
+  if (rc != SQLITE_ROW)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
+      return 0;
+    }
+
+  para_start = sqlite3_column_int64 (paragraph, 0);
+  para_end = sqlite3_column_int64 (paragraph, 1);
+  text = sp_db_column_dup (paragraph, 2);
+  if (text == NULL)
+    return 0;
+
+  passage_start = (gsize) (g_utf8_offset_to_pointer (text, start - para_start) - text);
+  passage_end = (gsize) (g_utf8_offset_to_pointer (text, MIN (end, para_end) - para_start) - text);
+
+  return find_mentioned_stakeholder (db, text, passage_start, passage_end, error);
+}
+
+static char *
+default_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+  return g_strdup (name);
+}
+
+gboolean
+sp_project_annotate (SpProject        *self,
+                     gint64            document_id,
+                     gint64            start,
+                     gint64            end,
+                     const gint64     *theme_ids,
+                     guint             n_theme_ids,
+                     gint64            stakeholder_id,
+                     SpStance          stance,
+                     const char       *memo,
+                     SpAnnotateFlags   flags,
+                     gint64           *out_id,
+                     GError          **error)
+{
+  g_autoptr(SpDocumentInfo) document = NULL;
+  g_autoptr(AnnotationRow) row = NULL;
+  g_autoptr(SpTextIndex) index = NULL;
+  g_autoptr(GPtrArray) speakers = NULL;
+  g_autofree char *text = NULL;
+  gsize snapped_start, snapped_end;
+  SpCommand *command;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (theme_ids != NULL || n_theme_ids == 0, FALSE);
+
+  if (!_sp_project_check_writable (self, error))
+    return FALSE;
+  db = _sp_project_get_db (self);
+
+  if ((document = sp_project_get_document (self, document_id, error)) == NULL)
+    return FALSE;
+
+  if (start < 0 || end <= start || end > document->n_chars)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
+                   _("Cannot annotate characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                     " of “%s”: a passage must hold at least one character"
+                     " within the document's %" G_GINT64_FORMAT " characters"),
+                   start, end, document->title, document->n_chars);
+      return FALSE;
+    }
+
+  if ((text = sp_project_get_document_text (self, document_id, error)) == NULL)
+    return FALSE;
+
+  snapped_start = (gsize) start;
+  snapped_end = (gsize) end;
+  if (!sp_text_snap_to_words (text, -1, &snapped_start, &snapped_end))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
+                   _("Characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                     " of “%s” hold nothing but white space"),
+                   start, end, document->title);
+      return FALSE;
+    }
+
+  speakers = list_turn_speakers (db, document_id, (gint64) snapped_start, (gint64) snapped_end, error);
+  if (speakers == NULL)
+    return FALSE;
+  if (speakers->len > 1 && !(flags & SP_ANNOTATE_ALLOW_CROSS_TURN))
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (speakers, NULL);
+      names = g_strjoinv (", ", (char **) speakers->pdata);
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
+                   _("The passage runs across %u speaker turns (%s); "
+                     "annotate each turn on its own, or allow passages across turns"),
+                   speakers->len - 1, names);
+      return FALSE;
+    }
+
+  if (!check_themes (db, theme_ids, n_theme_ids, error) ||
+      !check_stakeholder_and_stance (db, stakeholder_id, stance, error))
+    return FALSE;
+
+  if (stakeholder_id == 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      stakeholder_id = sp_project_propose_stakeholder (self, document_id, (gint64) snapped_start,
+                                                       (gint64) snapped_end, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  index = sp_text_index_new (text, strlen (text));
+
+  row = annotation_row_new ();
+  row->document_id = document_id;
+  row->start = (gint64) snapped_start;
+  row->end = (gint64) snapped_end;
+  row->quote = sp_text_index_substring (index, snapped_start, snapped_end);
+  row->prefix = sp_text_index_substring (index, snapped_start - MIN (snapped_start, CONTEXT_CHARS),
+                                         snapped_start);
+  row->suffix = sp_text_index_substring (index, snapped_end, snapped_end + CONTEXT_CHARS);
+  row->stakeholder_id = stakeholder_id;
+  row->stance = stance;
+  row->memo = g_strdup (memo != NULL ? memo : "");
+  row->author = default_author ();
+  row->created_at = _sp_project_now ();
+  row->updated_at = g_strdup (row->created_at);
+  set_themes (row, theme_ids, n_theme_ids);
+
+  command = sp_command_new (_("Tag passage"), SP_PROJECT_CHANGE_ANNOTATIONS,
+                            annotate_apply, annotate_revert, row, annotation_row_free);
+  row = NULL;  /* owned by the command now; it sets the id on first apply */
+
+  if (!sp_undo_manager_execute (sp_project_get_undo_manager (self), command, error))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = ((AnnotationRow *) sp_command_get_data (command))->id;
+  return TRUE;
+}
+
+gboolean
+sp_project_update_annotation (SpProject     *self,
+                              gint64         id,
+                              const gint64  *theme_ids,
+                              guint          n_theme_ids,
+                              gint64         stakeholder_id,
+                              SpStance       stance,
+                              const char    *memo,
+                              GError       **error)
+{
+  g_autoptr(AnnotationRow) before = NULL;
+  g_autoptr(AnnotationRow) after = NULL;
+  UpdateData *data;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (theme_ids != NULL || n_theme_ids == 0, FALSE);
+
+  if (!_sp_project_check_writable (self, error))
+    return FALSE;
+  db = _sp_project_get_db (self);
+
+  if ((before = load_row (self, id, error)) == NULL ||
+      (after = load_row (self, id, error)) == NULL)
+    return FALSE;
+
+  if (!check_themes (db, theme_ids, n_theme_ids, error) ||
+      !check_stakeholder_and_stance (db, stakeholder_id, stance, error))
+    return FALSE;
+
+  set_themes (after, theme_ids, n_theme_ids);
+  after->stakeholder_id = stakeholder_id;
+  after->stance = stance;
+  g_free (after->memo);
+  after->memo = g_strdup (memo != NULL ? memo : "");
+  g_free (after->updated_at);
+  after->updated_at = _sp_project_now ();
+
+  data = g_new0 (UpdateData, 1);
+  data->before = g_steal_pointer (&before);
+  data->after = g_steal_pointer (&after);
+
+  return sp_undo_manager_execute (sp_project_get_undo_manager (self),
+                                  sp_command_new (_("Change annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
+                                                  update_apply, update_revert, data, update_data_free),
+                                  error);
+}
+
+static gboolean
+delete_apply (SpProject  *project,
+              gpointer    data,
+              GError    **error)
+{
+  return remove_row (project, ((AnnotationRow *) data)->id, error);
+}
+
+static gboolean
+delete_revert (SpProject  *project,
+               gpointer    data,
+               GError    **error)
+{
+  return insert_row (project, data, error);
+}
+
+gboolean
+sp_project_delete_annotation (SpProject  *self,
+                              gint64      id,
+                              GError    **error)
+{
+  AnnotationRow *row;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+
+  if (!_sp_project_check_writable (self, error))
+    return FALSE;
+
+  /* The snapshot is what undo puts back: same id, themes and links. */
+  if ((row = load_row (self, id, error)) == NULL)
+    return FALSE;
+
+  return sp_undo_manager_execute (sp_project_get_undo_manager (self),
+                                  sp_command_new (_("Remove annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
+                                                  delete_apply, delete_revert, row, annotation_row_free),
+                                  error);
+}
+
+/* Reading. Theme ids and names come as one string, joined with the ASCII
+ * unit and record separators, which no name contains. */
+#define ANNOTATION_SELECT \
+  "SELECT a.id, a.document_id, d.title, a.start, a.end, a.quote, a.prefix, a.suffix," \
+  "  a.stakeholder_id, k.name, a.stance, a.memo, a.author, a.created_at, a.updated_at," \
+  "  (SELECT group_concat(t.id || char(31) || t.name, char(30)) FROM" \
+  "     (SELECT t.id, t.name FROM annotation_themes x JOIN themes t ON t.id = x.theme_id" \
+  "      WHERE x.annotation_id = a.id ORDER BY t.name COLLATE NOCASE) t)" \
+  " FROM annotations a JOIN documents d ON d.id = a.document_id" \
+  " LEFT JOIN stakeholders k ON k.id = a.stakeholder_id "
+
+static SpAnnotationInfo *
+annotation_from_row (sqlite3_stmt *stmt)
+{
+  SpAnnotationInfo *info = g_new0 (SpAnnotationInfo, 1);
+  const char *themes = (const char *) sqlite3_column_text (stmt, 15);
+  g_auto(GStrv) pairs = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->document_id = sqlite3_column_int64 (stmt, 1);
+  info->document_title = sp_db_column_dup (stmt, 2);
+  info->start = sqlite3_column_int64 (stmt, 3);
+  info->end = sqlite3_column_int64 (stmt, 4);
+  info->quote = sp_db_column_dup (stmt, 5);
+  info->prefix = sp_db_column_dup (stmt, 6);
+  info->suffix = sp_db_column_dup (stmt, 7);
+  info->stakeholder_id = sqlite3_column_int64 (stmt, 8);
+  info->stakeholder = sp_db_column_dup (stmt, 9);
+  info->stance = column_stance (stmt, 10);
+  info->memo = sp_db_column_dup (stmt, 11);
+  info->author = sp_db_column_dup (stmt, 12);
+  info->created_at = sp_db_column_dup (stmt, 13);
+  info->updated_at = sp_db_column_dup (stmt, 14);
+
+  info->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pairs = g_strsplit (themes != NULL ? themes : "", "\x1e", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      char *sep = strchr (pairs[i], '\x1f');
+      gint64 id;
+
+      if (sep == NULL)
+        continue;
+      *sep = '\0';
+      id = g_ascii_strtoll (pairs[i], NULL, 10);
+      g_array_append_val (info->theme_ids, id);
+      g_ptr_array_add (names, g_strdup (sep + 1));
+    }
+  g_ptr_array_add (names, NULL);
+  info->theme_names = (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+
+  return info;
+}
+
+SpAnnotationInfo *
+sp_project_get_annotation (SpProject  *self,
+                           gint64      id,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if ((db = get_db (self, error)) == NULL)
+    return NULL;
+  if ((stmt = sp_db_prepare (db, ANNOTATION_SELECT "WHERE a.id = ?1", error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return annotation_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                 _("There is no annotation %" G_GINT64_FORMAT), id);
+  else
+    sp_db_set_error (error, db, rc, _("Could not read the annotation"));
+  return NULL;
+}
+
+GPtrArray *
+sp_project_list_annotations (SpProject                 *self,
+                             const SpAnnotationFilter  *filter,
+                             GError                   **error)
+{
+  static const SpAnnotationFilter any = { 0 };
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if (filter == NULL)
+    filter = &any;
+  if ((db = get_db (self, error)) == NULL)
+    return NULL;
+
+  stmt = sp_db_prepare (db,
+                        ANNOTATION_SELECT
+                        "WHERE (?1 = 0 OR a.document_id = ?1)"
+                        "  AND (?2 = 0 OR EXISTS (SELECT 1 FROM annotation_themes x"
+                        "                         WHERE x.annotation_id = a.id AND x.theme_id = ?2))"
+                        "  AND (?3 = 0 OR a.stakeholder_id = ?3)"
+                        "  AND (?4 IS NULL OR a.stance = ?4)"
+                        " ORDER BY d.position, d.id, a.start, a.end, a.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, filter->document_id);
+  sqlite3_bind_int64 (stmt, 2, filter->theme_id);
+  sqlite3_bind_int64 (stmt, 3, filter->stakeholder_id);
+  bind_stance (stmt, 4, filter->stance);
+
+  annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_annotation_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (annotations, annotation_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, _("Could not read the annotations"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&annotations);
+}
+
+guint
+sp_project_count_annotations (SpProject  *self,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+
+  if ((db = get_db (self, error)) == NULL)
+    return 0;
+  if ((stmt = sp_db_prepare (db, "SELECT count(*) FROM annotations", error)) == NULL)
+    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sp_db_set_error (error, db, sqlite3_errcode (db), _("Could not read the annotations"));
+      return 0;
+    }
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+sp_project_lookup_theme_id (SpProject   *self,
+                            const char  *name,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if ((db = get_db (self, error)) == NULL)
+    return 0;
+  if ((stmt = sp_db_prepare (db, "SELECT id FROM themes WHERE name = ?1", error)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                 _("There is no theme “%s” in this project"), name);
+  else
+    sp_db_set_error (error, db, rc, _("Could not read the themes"));
+  return 0;
+}

@@ -1,0 +1,329 @@
+/* test-search.c: searching the sample corpus and its annotations — query
+ * syntax, filters, order, and a clear message for every bad query.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sp-annotations.h"
+#include "sp-error.h"
+#include "sp-project-private.h"
+#include "sp-sample.h"
+#include "sp-search.h"
+#include "sp-undo-manager.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  SpProject *project;
+  gint64     report_id;
+  gint64     transcript_id;
+  char      *transcript_text;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("standpoint-search-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "Test.standpoint", NULL);
+  fixture->project = sp_project_create (fixture->path, &error);
+  g_assert_no_error (error);
+  sp_sample_project_fill (fixture->project, NULL, &error);
+  g_assert_no_error (error);
+
+  documents = sp_project_list_documents (fixture->project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SpDocumentInfo *info = g_ptr_array_index (documents, i);
+
+      if (info->kind == SP_DOCUMENT_KIND_TRANSCRIPT)
+        fixture->transcript_id = info->id;
+      else if (info->kind == SP_DOCUMENT_KIND_REPORT)
+        fixture->report_id = info->id;
+    }
+  fixture->transcript_text = sp_project_get_document_text (fixture->project, fixture->transcript_id, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  g_clear_object (&fixture->project);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (fixture->path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->transcript_text);
+}
+
+static GPtrArray *
+search_ok (Fixture              *fixture,
+           const char           *query,
+           const SpSearchFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = sp_project_search (fixture->project, query, filter, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+/* The highlighted words of a hit, joined with "|". */
+static char *
+highlighted (SpSearchHit *hit)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < hit->highlights->len; i++)
+    {
+      SpSearchHighlight *h = &g_array_index (hit->highlights, SpSearchHighlight, i);
+      g_autofree char *word = g_utf8_substring (hit->snippet, h->start, h->end);
+
+      if (i > 0)
+        g_string_append_c (out, '|');
+      g_string_append (out, word);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_query_syntax (void)
+{
+  static const struct { const char *query; const char *fts; } good[] = {
+    { "like-minded", "\"like-minded\"" },
+    { "export contr*", "\"export\" AND \"contr\"*" },
+    { "\"like-minded standards\"", "\"like-minded standards\"" },
+    { "U.S. 5G", "\"U.S.\" AND \"5G\"" },
+    { "China OR Huawei NOT 5G", "\"China\" OR \"Huawei\" NOT \"5G\"" },
+    { "(rents OR rent) and", "(\"rents\" OR \"rent\") AND \"and\"" },
+    { "say \"hi\"", "\"say\" AND \"hi\"" },
+    { "standards — values", "\"standards\" AND \"values\"" },
+    { "\"non-like-minded\"*", "\"non-like-minded\"*" },
+  };
+  static const struct { const char *query; const char *message; } bad[] = {
+    { "\"", "Unbalanced quote" },
+    { "\"like-minded standards", "Unbalanced quote" },
+    { "AND", "“AND” in the search must stand between two words" },
+    { "export AND", "“AND” in the search must stand between two words" },
+    { "NOT export", "“NOT” in the search must stand between two words" },
+    { "export OR OR controls", "“OR” in the search must stand between two words" },
+    { "*", "A “*” in the search must follow the start of a word" },
+    { "export *", "A “*” in the search must follow the start of a word" },
+    { "NEAR(export controls)", "NEAR(…) is not supported" },
+    { "(export controls", "a “(” is never closed" },
+    { "export controls)", "“)” without a “(”" },
+    { "()", "Nothing to look for before “)”" },
+    { "", "no words to look for" },
+    { "  — ", "no words to look for" },
+    { "\"\"", "has no words to look for" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *fts = sp_search_query_to_fts (good[i].query, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (fts, ==, good[i].fts);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *fts = sp_search_query_to_fts (bad[i].query, &error);
+
+      g_assert_null (fts);
+      g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT);
+      if (strstr (error->message, bad[i].message) == NULL)
+        g_error ("“%s” gave “%s”, expected “%s”", bad[i].query, error->message, bad[i].message);
+    }
+}
+
+static void
+test_bad_queries_in_project (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *queries[] = { "\"", "AND", "*", "NEAR(", "export contr\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = sp_project_search (fixture->project, queries[i], NULL, 10, &error);
+
+      g_assert_null (hits);
+      g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT);
+      g_assert_null (strstr (error->message, "fts5"));
+    }
+}
+
+static void
+test_text_search (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) phrase = NULL;
+  g_autoptr(GPtrArray) prefix = NULL;
+  g_autoptr(GPtrArray) punct = NULL;
+  g_autoptr(GPtrArray) reading = NULL;
+  SpSearchFilter filter = { .order = SP_SEARCH_ORDER_READING };
+  gboolean thomas = FALSE;
+
+  /* The phrase: said in the transcript, never written so in the report. */
+  phrase = search_ok (fixture, "\"like-minded standards\"", NULL);
+  g_assert_cmpuint (phrase->len, >=, 3);
+  for (guint i = 0; i < phrase->len; i++)
+    {
+      SpSearchHit *hit = g_ptr_array_index (phrase, i);
+      g_autofree char *words = highlighted (hit);
+      g_autofree char *segment = g_utf8_substring (fixture->transcript_text, hit->start, hit->end);
+
+      g_assert_cmpint (hit->kind, ==, SP_SEARCH_HIT_TEXT);
+      g_assert_cmpint (hit->document_id, ==, fixture->transcript_id);
+      g_assert_nonnull (strstr (segment, "like-minded standard"));
+      g_assert_cmpstr (words, ==, "like-minded standards");
+      g_assert_nonnull (strstr (hit->snippet, "like-minded standards"));
+      if (i > 0)
+        g_assert_cmpfloat (((SpSearchHit *) phrase->pdata[i - 1])->rank, <=, hit->rank);
+      thomas |= g_strcmp0 (hit->stakeholder, "Thomas Li") == 0;
+    }
+  g_assert_true (thomas);
+
+  /* Prefix: "export controls", "export control". */
+  prefix = search_ok (fixture, "export contr*", NULL);
+  g_assert_cmpuint (prefix->len, >=, 2);
+  for (guint i = 0; i < prefix->len; i++)
+    {
+      g_autofree char *words = highlighted (prefix->pdata[i]);
+      g_autofree char *lower = g_utf8_strdown (words, -1);
+      g_assert_nonnull (strstr (lower, "export|contr"));
+    }
+
+  /* Words with punctuation just work. */
+  punct = search_ok (fixture, "U.S.", NULL);
+  g_assert_cmpuint (punct->len, >, 0);
+  g_clear_pointer (&punct, g_ptr_array_unref);
+  punct = search_ok (fixture, "5G", NULL);
+  g_assert_cmpuint (punct->len, >, 0);
+  g_clear_pointer (&punct, g_ptr_array_unref);
+  punct = search_ok (fixture, "like-minded", NULL);
+  g_assert_cmpuint (punct->len, >, phrase->len);
+
+  /* Reading order: the report first, then by position. */
+  reading = search_ok (fixture, "like-minded", &filter);
+  g_assert_cmpuint (reading->len, ==, punct->len);
+  g_assert_cmpint (((SpSearchHit *) reading->pdata[0])->document_id, ==, fixture->report_id);
+  for (guint i = 1; i < reading->len; i++)
+    {
+      SpSearchHit *a = reading->pdata[i - 1], *b = reading->pdata[i];
+
+      if (a->document_id == b->document_id)
+        g_assert_cmpint (a->start, <=, b->start);
+      else
+        g_assert_cmpint (a->document_id, ==, fixture->report_id);
+    }
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SpStakeholderInfo) thomas = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) in_transcript = NULL;
+  g_autoptr(GPtrArray) by_thomas = NULL;
+  g_autoptr(GPtrArray) by_theme = NULL;
+  g_autoptr(GPtrArray) memo = NULL;
+  g_autoptr(GError) error = NULL;
+  SpSearchFilter filter = { 0 };
+  gint64 theme, start, id = 0;
+  const char *sentence = "That is ironic because";
+
+  thomas = sp_project_find_stakeholder (fixture->project, "Thomas Li", &error);
+  g_assert_no_error (error);
+
+  all = search_ok (fixture, "like-minded", NULL);
+  filter.document_id = fixture->transcript_id;
+  in_transcript = search_ok (fixture, "like-minded", &filter);
+  g_assert_cmpuint (in_transcript->len, <, all->len);
+  for (guint i = 0; i < in_transcript->len; i++)
+    g_assert_cmpint (((SpSearchHit *) in_transcript->pdata[i])->document_id, ==, fixture->transcript_id);
+
+  filter = (SpSearchFilter) { .stakeholder_id = thomas->id };
+  by_thomas = search_ok (fixture, "like-minded", &filter);
+  g_assert_cmpuint (by_thomas->len, >, 0);
+  g_assert_cmpuint (by_thomas->len, <, in_transcript->len);
+  for (guint i = 0; i < by_thomas->len; i++)
+    g_assert_cmpstr (((SpSearchHit *) by_thomas->pdata[i])->stakeholder, ==, "Thomas Li");
+
+  /* An annotation with a memo: found by its memo and by its quote. */
+  sp_db_exec (_sp_project_get_db (fixture->project),
+              "INSERT INTO themes (name, created_at) VALUES ('Test irony', 'now')", &error);
+  g_assert_no_error (error);
+  theme = sqlite3_last_insert_rowid (_sp_project_get_db (fixture->project));
+  start = g_utf8_pointer_to_offset (fixture->transcript_text, strstr (fixture->transcript_text, sentence));
+  sp_project_annotate (fixture->project, fixture->transcript_id, start, start + strlen (sentence),
+                       &theme, 1, 0, SP_STANCE_OPPOSES, "consensus among unlike minds",
+                       SP_ANNOTATE_DEFAULT, &id, &error);
+  g_assert_no_error (error);
+
+  memo = search_ok (fixture, "unlike minds", NULL);
+  g_assert_cmpuint (memo->len, ==, 1);
+  g_assert_cmpint (((SpSearchHit *) memo->pdata[0])->kind, ==, SP_SEARCH_HIT_ANNOTATION);
+  g_assert_cmpint (((SpSearchHit *) memo->pdata[0])->id, ==, id);
+  g_assert_cmpstr (((SpSearchHit *) memo->pdata[0])->stakeholder, ==, "Thomas Li");
+  g_assert_cmpstr (((SpSearchHit *) memo->pdata[0])->snippet, ==, "consensus among unlike minds");
+
+  /* A theme or stance keeps only annotations. */
+  filter = (SpSearchFilter) { .theme_id = theme };
+  by_theme = search_ok (fixture, "ironic", &filter);
+  g_assert_cmpuint (by_theme->len, ==, 1);
+  g_assert_cmpint (((SpSearchHit *) by_theme->pdata[0])->kind, ==, SP_SEARCH_HIT_ANNOTATION);
+  g_assert_cmpint (((SpSearchHit *) by_theme->pdata[0])->start, ==, start);
+  g_clear_pointer (&by_theme, g_ptr_array_unref);
+
+  filter = (SpSearchFilter) { .stance = SP_STANCE_SUPPORTS };
+  by_theme = search_ok (fixture, "ironic", &filter);
+  g_assert_cmpuint (by_theme->len, ==, 0);
+  g_clear_pointer (&by_theme, g_ptr_array_unref);
+
+  /* Without filters, the text hit and the annotation hit both come. */
+  by_theme = search_ok (fixture, "\"That is ironic\"", NULL);
+  g_assert_cmpuint (by_theme->len, ==, 2);
+  g_clear_pointer (&by_theme, g_ptr_array_unref);
+
+  /* Undo removes it from the index too. */
+  sp_undo_manager_undo (sp_project_get_undo_manager (fixture->project), &error);
+  g_assert_no_error (error);
+  by_theme = search_ok (fixture, "unlike minds", NULL);
+  g_assert_cmpuint (by_theme->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/search/query-syntax", test_query_syntax);
+  g_test_add ("/search/bad-queries", Fixture, NULL, fixture_set_up, test_bad_queries_in_project, fixture_tear_down);
+  g_test_add ("/search/text", Fixture, NULL, fixture_set_up, test_text_search, fixture_tear_down);
+  g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+
+  return g_test_run ();
+}
