@@ -175,6 +175,42 @@ one_line (const char *text,
   return g_steal_pointer (&copy);
 }
 
+static void
+print_annotation_line (const SpAnnotationInfo *info)
+{
+  g_autofree char *themes = g_strjoinv (", ", info->theme_names);
+  g_autofree char *quote = one_line (info->quote, 60);
+
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+           info->id, info->document_title, info->start, info->end,
+           info->stakeholder != NULL ? info->stakeholder : "-",
+           info->stance != SP_STANCE_NONE ? sp_stance_to_string (info->stance) : "-",
+           themes, quote);
+}
+
+static void
+add_annotation_members (JsonBuilder            *builder,
+                        const SpAnnotationInfo *info,
+                        gpointer                user_data)
+{
+  sp_cli_json_add_int (builder, "id", info->id);
+  sp_cli_json_add_string (builder, "document", info->document_title);
+  sp_cli_json_add_int (builder, "document_id", info->document_id);
+  sp_cli_json_add_int (builder, "start", info->start);
+  sp_cli_json_add_int (builder, "end", info->end);
+  sp_cli_json_add_string (builder, "quote", info->quote);
+  sp_cli_json_add_string (builder, "prefix", info->prefix);
+  sp_cli_json_add_string (builder, "suffix", info->suffix);
+  sp_cli_json_add_strv (builder, "themes", (const char * const *) info->theme_names, FALSE);
+  sp_cli_json_add_string_or_null (builder, "stakeholder", info->stakeholder);
+  sp_cli_json_add_string_or_null (builder, "stance",
+                                  info->stance != SP_STANCE_NONE ? sp_stance_to_string (info->stance) : NULL);
+  sp_cli_json_add_string (builder, "memo", info->memo);
+  sp_cli_json_add_string (builder, "author", info->author);
+  sp_cli_json_add_string (builder, "created_at", info->created_at);
+  sp_cli_json_add_string (builder, "updated_at", info->updated_at);
+}
+
 int
 sp_cli_annotations (int    argc,
                     char **argv)
@@ -185,7 +221,6 @@ sp_cli_annotations (int    argc,
   };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   SpAnnotationFilter filter = { 0 };
 
@@ -202,56 +237,9 @@ sp_cli_annotations (int    argc,
   if ((annotations = sp_project_list_annotations (project, &filter, &error)) == NULL)
     return sp_cli_fail (error);
 
-  if (!json_output)
-    {
-      for (guint i = 0; i < annotations->len; i++)
-        {
-          SpAnnotationInfo *info = g_ptr_array_index (annotations, i);
-          g_autofree char *themes = g_strjoinv (", ", info->theme_names);
-          g_autofree char *quote = one_line (info->quote, 60);
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
-                   info->id, info->document_title, info->start, info->end,
-                   info->stakeholder != NULL ? info->stakeholder : "-",
-                   info->stance != SP_STANCE_NONE ? sp_stance_to_string (info->stance) : "-",
-                   themes, quote);
-        }
-      return SP_CLI_EXIT_OK;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      SpAnnotationInfo *info = g_ptr_array_index (annotations, i);
-
-      json_builder_begin_object (builder);
-      sp_cli_json_add_int (builder, "id", info->id);
-      sp_cli_json_add_string (builder, "document", info->document_title);
-      sp_cli_json_add_int (builder, "document_id", info->document_id);
-      sp_cli_json_add_int (builder, "start", info->start);
-      sp_cli_json_add_int (builder, "end", info->end);
-      sp_cli_json_add_string (builder, "quote", info->quote);
-      sp_cli_json_add_string (builder, "prefix", info->prefix);
-      sp_cli_json_add_string (builder, "suffix", info->suffix);
-      json_builder_set_member_name (builder, "themes");
-      json_builder_begin_array (builder);
-      for (guint t = 0; info->theme_names[t] != NULL; t++)
-        json_builder_add_string_value (builder, info->theme_names[t]);
-      json_builder_end_array (builder);
-      sp_cli_json_add_string_or_null (builder, "stakeholder", info->stakeholder);
-      sp_cli_json_add_string_or_null (builder, "stance",
-                                      info->stance != SP_STANCE_NONE ? sp_stance_to_string (info->stance) : NULL);
-      sp_cli_json_add_string (builder, "memo", info->memo);
-      sp_cli_json_add_string (builder, "author", info->author);
-      sp_cli_json_add_string (builder, "created_at", info->created_at);
-      sp_cli_json_add_string (builder, "updated_at", info->updated_at);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  sp_cli_print_json (builder);
-
-  return SP_CLI_EXIT_OK;
+  return sp_cli_print_items (annotations, json_output,
+                             (SpCliLineFunc) print_annotation_line,
+                             (SpCliMembersFunc) add_annotation_members, NULL);
 }
 
 int

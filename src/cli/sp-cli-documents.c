@@ -12,13 +12,6 @@
 #include "sp-sample.h"
 #include "sp-text-index.h"
 
-static gboolean json_output;
-
-static const GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &json_output, N_("Print one JSON array"), NULL },
-  { NULL }
-};
-
 int
 sp_cli_new (int    argc,
             char **argv)
@@ -111,16 +104,45 @@ sp_cli_import (int    argc,
   return status;
 }
 
+static void
+print_document_line (const SpDocumentInfo *info)
+{
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\n",
+           info->id, sp_document_kind_to_string (info->kind), info->n_chars, info->title);
+}
+
+static void
+add_document_members (JsonBuilder          *builder,
+                      const SpDocumentInfo *info,
+                      gpointer              user_data)
+{
+  g_auto(GStrv) warnings = g_strsplit (info->warnings != NULL ? info->warnings : "", "\n", -1);
+
+  sp_cli_json_add_int (builder, "id", info->id);
+  sp_cli_json_add_string (builder, "title", info->title);
+  sp_cli_json_add_string (builder, "kind", sp_document_kind_to_string (info->kind));
+  sp_cli_json_add_string (builder, "source", info->source_name);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, info->sha256);
+  sp_cli_json_add_string (builder, "imported_at", info->imported_at);
+  sp_cli_json_add_int (builder, "characters", info->n_chars);
+  sp_cli_json_add_int (builder, "segments", info->n_segments);
+  sp_cli_json_add_int (builder, "turns", info->n_turns);
+  sp_cli_json_add_int (builder, "pages", info->n_pages);
+  sp_cli_json_add_int (builder, "paragraphs", info->n_paragraphs);
+  sp_cli_json_add_int (builder, "footnotes", info->n_footnotes);
+  sp_cli_json_add_strv (builder, "warnings", (const char * const *) warnings, TRUE);
+}
+
 int
 sp_cli_documents (int    argc,
                   char **argv)
 {
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!sp_cli_parse (sp_cli_find_command ("documents"), json_entries, &argc, &argv, 1, 1))
+  if (!sp_cli_parse (sp_cli_find_command ("documents"), sp_cli_json_entries, &argc, &argv, 1, 1))
     return SP_CLI_EXIT_USAGE;
 
   if ((project = sp_cli_open_project (argv[1], SP_PROJECT_OPEN_READ_ONLY)) == NULL)
@@ -129,51 +151,9 @@ sp_cli_documents (int    argc,
   if ((documents = sp_project_list_documents (project, &error)) == NULL)
     return sp_cli_fail (error);
 
-  if (!json_output)
-    {
-      for (guint i = 0; i < documents->len; i++)
-        {
-          SpDocumentInfo *info = g_ptr_array_index (documents, i);
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%s\n",
-                   info->id, sp_document_kind_to_string (info->kind), info->n_chars, info->title);
-        }
-      return SP_CLI_EXIT_OK;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < documents->len; i++)
-    {
-      SpDocumentInfo *info = g_ptr_array_index (documents, i);
-      g_auto(GStrv) warnings = g_strsplit (info->warnings != NULL ? info->warnings : "", "\n", -1);
-
-      json_builder_begin_object (builder);
-      sp_cli_json_add_int (builder, "id", info->id);
-      sp_cli_json_add_string (builder, "title", info->title);
-      sp_cli_json_add_string (builder, "kind", sp_document_kind_to_string (info->kind));
-      sp_cli_json_add_string (builder, "source", info->source_name);
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, info->sha256);
-      sp_cli_json_add_string (builder, "imported_at", info->imported_at);
-      sp_cli_json_add_int (builder, "characters", info->n_chars);
-      sp_cli_json_add_int (builder, "segments", info->n_segments);
-      sp_cli_json_add_int (builder, "turns", info->n_turns);
-      sp_cli_json_add_int (builder, "pages", info->n_pages);
-      sp_cli_json_add_int (builder, "paragraphs", info->n_paragraphs);
-      sp_cli_json_add_int (builder, "footnotes", info->n_footnotes);
-      json_builder_set_member_name (builder, "warnings");
-      json_builder_begin_array (builder);
-      for (guint w = 0; warnings[w] != NULL; w++)
-        if (*warnings[w] != '\0')
-          json_builder_add_string_value (builder, warnings[w]);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  sp_cli_print_json (builder);
-
-  return SP_CLI_EXIT_OK;
+  return sp_cli_print_items (documents, sp_cli_json_output,
+                             (SpCliLineFunc) print_document_line,
+                             (SpCliMembersFunc) add_document_members, NULL);
 }
 
 /* The footnote a segment is about: its own number for a footnote, the number
@@ -259,7 +239,7 @@ sp_cli_segments (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!sp_cli_parse (sp_cli_find_command ("segments"), json_entries, &argc, &argv, 2, 2))
+  if (!sp_cli_parse (sp_cli_find_command ("segments"), sp_cli_json_entries, &argc, &argv, 2, 2))
     return SP_CLI_EXIT_USAGE;
 
   if ((project = sp_cli_open_project (argv[1], SP_PROJECT_OPEN_READ_ONLY)) == NULL)
@@ -279,14 +259,14 @@ sp_cli_segments (int    argc,
       SpSegmentInfo *info = g_ptr_array_index (segments, i);
       g_autofree char *segment_text = sp_text_index_substring (offsets, info->start, info->end);
 
-      if (json_output)
+      if (sp_cli_json_output)
         add_segment_json (builder, info, segment_text);
       else
         print_segment_line (info, segment_text);
     }
 
   json_builder_end_array (builder);
-  if (json_output)
+  if (sp_cli_json_output)
     sp_cli_print_json (builder);
 
   return SP_CLI_EXIT_OK;

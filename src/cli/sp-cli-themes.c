@@ -23,21 +23,42 @@ parent_name (GPtrArray *themes,
   return NULL;
 }
 
+/* id, shortcut, colour, annotations, then the name indented by depth. */
+static void
+print_theme_line (const SpThemeInfo *theme)
+{
+  g_autofree char *indent = g_strnfill (theme->depth * 2, ' ');
+
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%s%s\n",
+           theme->id, theme->shortcut != NULL ? theme->shortcut : "-",
+           theme->color, theme->n_annotations, indent, theme->name);
+}
+
+static void
+add_theme_members (JsonBuilder       *builder,
+                   const SpThemeInfo *theme,
+                   GPtrArray         *themes)
+{
+  sp_cli_json_add_int (builder, "id", theme->id);
+  sp_cli_json_add_string (builder, "name", theme->name);
+  sp_cli_json_add_string_or_null (builder, "parent", parent_name (themes, theme->parent_id));
+  sp_cli_json_add_string (builder, "description", theme->description);
+  sp_cli_json_add_string (builder, "statement", theme->statement);
+  sp_cli_json_add_string (builder, "color", theme->color);
+  sp_cli_json_add_string_or_null (builder, "shortcut", theme->shortcut);
+  sp_cli_json_add_int (builder, "annotations", theme->n_annotations);
+  sp_cli_json_add_int (builder, "depth", theme->depth);
+}
+
 int
 sp_cli_themes (int    argc,
                char **argv)
 {
-  static gboolean json_output;
-  static const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json_output, N_("Print one JSON array"), NULL },
-    { NULL }
-  };
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GPtrArray) themes = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!sp_cli_parse (sp_cli_find_command ("themes"), entries, &argc, &argv, 1, 1))
+  if (!sp_cli_parse (sp_cli_find_command ("themes"), sp_cli_json_entries, &argc, &argv, 1, 1))
     return SP_CLI_EXIT_USAGE;
 
   if ((project = sp_cli_open_project (argv[1], SP_PROJECT_OPEN_READ_ONLY)) == NULL)
@@ -46,43 +67,9 @@ sp_cli_themes (int    argc,
   if ((themes = sp_project_list_themes (project, &error)) == NULL)
     return sp_cli_fail (error);
 
-  if (!json_output)
-    {
-      /* id, shortcut, colour, annotations, then the name indented by depth. */
-      for (guint i = 0; i < themes->len; i++)
-        {
-          SpThemeInfo *theme = g_ptr_array_index (themes, i);
-          g_autofree char *indent = g_strnfill (theme->depth * 2, ' ');
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%s%s\n",
-                   theme->id, theme->shortcut != NULL ? theme->shortcut : "-",
-                   theme->color, theme->n_annotations, indent, theme->name);
-        }
-      return SP_CLI_EXIT_OK;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < themes->len; i++)
-    {
-      SpThemeInfo *theme = g_ptr_array_index (themes, i);
-
-      json_builder_begin_object (builder);
-      sp_cli_json_add_int (builder, "id", theme->id);
-      sp_cli_json_add_string (builder, "name", theme->name);
-      sp_cli_json_add_string_or_null (builder, "parent", parent_name (themes, theme->parent_id));
-      sp_cli_json_add_string (builder, "description", theme->description);
-      sp_cli_json_add_string (builder, "statement", theme->statement);
-      sp_cli_json_add_string (builder, "color", theme->color);
-      sp_cli_json_add_string_or_null (builder, "shortcut", theme->shortcut);
-      sp_cli_json_add_int (builder, "annotations", theme->n_annotations);
-      sp_cli_json_add_int (builder, "depth", theme->depth);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  sp_cli_print_json (builder);
-
-  return SP_CLI_EXIT_OK;
+  return sp_cli_print_items (themes, sp_cli_json_output,
+                             (SpCliLineFunc) print_theme_line,
+                             (SpCliMembersFunc) add_theme_members, themes);
 }
 
 int

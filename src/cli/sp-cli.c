@@ -108,6 +108,42 @@ sp_cli_open_project (const char         *path,
   return project;
 }
 
+gboolean sp_cli_json_output;
+
+const GOptionEntry sp_cli_json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &sp_cli_json_output, N_("Print one JSON array"), NULL },
+  { NULL }
+};
+
+int
+sp_cli_print_items (GPtrArray        *items,
+                    gboolean          json,
+                    SpCliLineFunc     print_line,
+                    SpCliMembersFunc  add_members,
+                    gpointer          user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!json)
+    {
+      for (guint i = 0; i < items->len; i++)
+        print_line (g_ptr_array_index (items, i));
+      return SP_CLI_EXIT_OK;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, g_ptr_array_index (items, i), user_data);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  sp_cli_print_json (builder);
+  return SP_CLI_EXIT_OK;
+}
+
 int
 sp_cli_fail (const GError *error)
 {
@@ -127,6 +163,20 @@ sp_cli_print_json (JsonBuilder *builder)
   json = json_generator_to_data (generator, NULL);
   fputs (json, stdout);
   fputc ('\n', stdout);
+}
+
+void
+sp_cli_json_add_strv (JsonBuilder        *builder,
+                      const char         *member,
+                      const char * const *strv,
+                      gboolean            skip_empty)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (!skip_empty || *strv[i] != '\0')
+      json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
 }
 
 void

@@ -37,6 +37,25 @@ gboolean   sp_cli_parse          (const SpCliCommand  *command,
                                   int                  max_args);
 const SpCliCommand *sp_cli_find_command (const char *name);
 
+/* The options of a listing command that takes nothing but --json, which
+ * sets sp_cli_json_output. */
+extern const GOptionEntry sp_cli_json_entries[];
+extern gboolean           sp_cli_json_output;
+
+typedef void (*SpCliLineFunc)    (gpointer     item);
+typedef void (*SpCliMembersFunc) (JsonBuilder *builder,
+                                  gpointer     item,
+                                  gpointer     user_data);
+
+/* Prints @items one line each with @print_line or, when @json is set, as
+ * one JSON array with an object per item that @add_members fills in.
+ * Returns SP_CLI_EXIT_OK, for a command to return. */
+int        sp_cli_print_items    (GPtrArray           *items,
+                                  gboolean             json,
+                                  SpCliLineFunc        print_line,
+                                  SpCliMembersFunc     add_members,
+                                  gpointer             user_data);
+
 SpProject *sp_cli_open_project   (const char          *path,
                                   SpProjectOpenFlags   flags);
 int        sp_cli_fail           (const GError        *error);
@@ -54,6 +73,11 @@ void       sp_cli_json_add_int_or_null    (JsonBuilder *builder,
                                            const char  *member,
                                            gint64       value,
                                            gboolean     present);
+/* An array of the strings of @strv, empty ones left out if @skip_empty. */
+void       sp_cli_json_add_strv           (JsonBuilder        *builder,
+                                           const char         *member,
+                                           const char * const *strv,
+                                           gboolean            skip_empty);
 
 int sp_cli_new          (int argc, char **argv);
 int sp_cli_import       (int argc, char **argv);

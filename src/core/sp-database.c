@@ -116,6 +116,104 @@ sp_db_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+sp_db_step_done (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 const char    *what,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  /* Reset at once, so a prepared statement used in a loop is ready to be
+   * bound again; sqlite3_changes() and the last rowid survive the reset. */
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+int
+sp_db_exec_int64 (sqlite3     *db,
+                  const char  *sql,
+                  gint64       id,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!sp_db_step_done (db, stmt, what, error))
+    return -1;
+  return sqlite3_changes (db);
+}
+
+gboolean
+sp_db_query_int64 (sqlite3       *db,
+                   sqlite3_stmt  *stmt,
+                   gint64        *out,
+                   const char    *what,
+                   GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+GPtrArray *
+sp_db_collect (sqlite3         *db,
+               sqlite3_stmt    *stmt,
+               SpDbRowFunc      from_row,
+               GDestroyNotify   free_func,
+               const char      *what,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+GArray *
+sp_db_collect_ids (sqlite3       *db,
+                   sqlite3_stmt  *stmt,
+                   GArray        *into,
+                   const char    *what,
+                   GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (into, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return into;
+}
+
 char *
 sp_db_column_dup (sqlite3_stmt *stmt,
                   int           i)

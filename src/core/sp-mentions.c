@@ -303,11 +303,8 @@ sp_project_find_mentions_in_text (SpProject   *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  if ((db = _sp_project_get_db (self)) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return NULL;
-    }
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return NULL;
 
   return find_in_text (db, text, error);
 }

@@ -109,34 +109,6 @@ sp_annotation_info_free (SpAnnotationInfo *info)
   g_free (info);
 }
 
-static sqlite3 *
-get_db (SpProject  *self,
-        GError    **error)
-{
-  sqlite3 *db = _sp_project_get_db (self);
-
-  if (db == NULL)
-    g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-  return db;
-}
-
-/* Runs a statement that returns nothing; @stmt is reset first. */
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Whether a row with this id exists in @table (a constant name). */
 static gboolean
 row_exists (sqlite3     *db,
@@ -202,7 +174,7 @@ write_themes (sqlite3        *db,
     return FALSE;
 
   sqlite3_bind_int64 (clear, 1, row->id);
-  if (!step_done (db, clear, _("Could not store the annotation's themes"), error))
+  if (!sp_db_step_done (db, clear, _("Could not store the annotation's themes"), error))
     return FALSE;
 
   for (guint i = 0; i < row->theme_ids->len; i++)
@@ -210,7 +182,7 @@ write_themes (sqlite3        *db,
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, row->id);
       sqlite3_bind_int64 (insert, 2, g_array_index (row->theme_ids, gint64, i));
-      if (!step_done (db, insert, _("Could not store the annotation's themes"), error))
+      if (!sp_db_step_done (db, insert, _("Could not store the annotation's themes"), error))
         return FALSE;
     }
   return TRUE;
@@ -231,12 +203,12 @@ write_index (sqlite3        *db,
     return FALSE;
 
   sqlite3_bind_int64 (clear, 1, row->id);
-  if (!step_done (db, clear, _("Could not index the annotation"), error))
+  if (!sp_db_step_done (db, clear, _("Could not index the annotation"), error))
     return FALSE;
   sqlite3_bind_int64 (insert, 1, row->id);
   sqlite3_bind_text (insert, 2, row->quote, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 3, row->memo, -1, SQLITE_STATIC);
-  return step_done (db, insert, _("Could not index the annotation"), error);
+  return sp_db_step_done (db, insert, _("Could not index the annotation"), error);
 }
 
 static gboolean
@@ -277,7 +249,7 @@ insert_row (SpProject      *project,
   sqlite3_bind_text (insert, 11, row->author, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 12, row->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 13, row->updated_at, -1, SQLITE_STATIC);
-  if (!step_done (db, insert, _("Could not store the annotation"), error))
+  if (!sp_db_step_done (db, insert, _("Could not store the annotation"), error))
     return FALSE;
 
   row->id = sqlite3_last_insert_rowid (db);
@@ -307,7 +279,7 @@ insert_row (SpProject      *project,
       sqlite3_bind_int64 (link, 3, l->target_id);
       sqlite3_bind_text (link, 4, l->kind, -1, SQLITE_STATIC);
       sqlite3_bind_text (link, 5, l->created_at, -1, SQLITE_STATIC);
-      if (!step_done (db, link, _("Could not restore the annotation's links"), error))
+      if (!sp_db_step_done (db, link, _("Could not restore the annotation's links"), error))
         return FALSE;
     }
 
@@ -331,8 +303,8 @@ remove_row (SpProject  *project,
 
   sqlite3_bind_int64 (unindex, 1, id);
   sqlite3_bind_int64 (remove, 1, id);
-  if (!step_done (db, unindex, _("Could not remove the annotation"), error) ||
-      !step_done (db, remove, _("Could not remove the annotation"), error))
+  if (!sp_db_step_done (db, unindex, _("Could not remove the annotation"), error) ||
+      !sp_db_step_done (db, remove, _("Could not remove the annotation"), error))
     return FALSE;
 
   if (sqlite3_changes (db) != 1)
@@ -367,7 +339,7 @@ update_row (SpProject      *project,
   bind_stance (update, 3, row->stance);
   sqlite3_bind_text (update, 4, row->memo, -1, SQLITE_STATIC);
   sqlite3_bind_text (update, 5, row->updated_at, -1, SQLITE_STATIC);
-  if (!step_done (db, update, _("Could not change the annotation"), error))
+  if (!sp_db_step_done (db, update, _("Could not change the annotation"), error))
     return FALSE;
 
   if (sqlite3_changes (db) != 1)
@@ -432,16 +404,8 @@ load_row (SpProject  *self,
   if (themes == NULL)
     return NULL;
   sqlite3_bind_int64 (themes, 1, id);
-  while ((rc = sqlite3_step (themes)) == SQLITE_ROW)
-    {
-      gint64 theme_id = sqlite3_column_int64 (themes, 0);
-      g_array_append_val (row->theme_ids, theme_id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the annotation"));
-      return NULL;
-    }
+  if (sp_db_collect_ids (db, themes, row->theme_ids, _("Could not read the annotation"), error) == NULL)
+    return NULL;
 
   links = sp_db_prepare (db,
                          "SELECT id, source_id, target_id, kind, created_at FROM links"
@@ -744,7 +708,7 @@ sp_project_propose_stakeholder (SpProject  *self,
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
 
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return 0;
 
   /* Transcripts: whoever holds the turn the passage starts in. */
@@ -1082,7 +1046,7 @@ sp_project_get_annotation (SpProject  *self,
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
   if ((stmt = sp_db_prepare (db, ANNOTATION_SELECT "WHERE a.id = ?1", error)) == NULL)
     return NULL;
@@ -1105,16 +1069,14 @@ sp_project_list_annotations (SpProject                 *self,
                              GError                   **error)
 {
   static const SpAnnotationFilter any = { 0 };
-  g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   if (filter == NULL)
     filter = &any;
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
   stmt = sp_db_prepare (db,
@@ -1133,16 +1095,9 @@ sp_project_list_annotations (SpProject                 *self,
   sqlite3_bind_int64 (stmt, 3, filter->stakeholder_id);
   bind_stance (stmt, 4, filter->stance);
 
-  annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_annotation_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (annotations, annotation_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the annotations"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&annotations);
+  return sp_db_collect (db, stmt, (SpDbRowFunc) annotation_from_row,
+                        (GDestroyNotify) sp_annotation_info_free,
+                        _("Could not read the annotations"), error);
 }
 
 guint
@@ -1151,19 +1106,16 @@ sp_project_count_annotations (SpProject  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
+  gint64 n;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
 
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return 0;
-  if ((stmt = sp_db_prepare (db, "SELECT count(*) FROM annotations", error)) == NULL)
+  if ((stmt = sp_db_prepare (db, "SELECT count(*) FROM annotations", error)) == NULL ||
+      !sp_db_query_int64 (db, stmt, &n, _("Could not read the annotations"), error))
     return 0;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, sqlite3_errcode (db), _("Could not read the annotations"));
-      return 0;
-    }
-  return (guint) sqlite3_column_int64 (stmt, 0);
+  return (guint) n;
 }
 
 gint64
@@ -1178,7 +1130,7 @@ sp_project_lookup_theme_id (SpProject   *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return 0;
   if ((stmt = sp_db_prepare (db, "SELECT id FROM themes WHERE name = ?1", error)) == NULL)
     return 0;

@@ -16,18 +16,6 @@
   "d.id, d.title, d.kind, d.source_name, d.sha256, d.imported_at, d.n_chars, d.warnings," \
   " d.n_segments, d.n_turns, d.n_pages, d.n_paragraphs, d.n_footnotes"
 
-static gboolean
-check_open (SpProject  *self,
-            GError    **error)
-{
-  if (_sp_project_get_db (self) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static SpDocumentInfo *
 document_from_row (sqlite3_stmt *stmt)
 {
@@ -59,16 +47,13 @@ query_documents (SpProject   *self,
                  gint64       int_param,
                  GError     **error)
 {
-  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   sqlite3 *db;
-  int rc;
 
-  if (!check_open (self, error))
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  db = _sp_project_get_db (self);
   sql = g_strdup_printf ("SELECT " DOCUMENT_COLUMNS " FROM documents d %s ORDER BY d.position, d.id",
                          where != NULL ? where : "");
   if ((stmt = sp_db_prepare (db, sql, error)) == NULL)
@@ -79,17 +64,9 @@ query_documents (SpProject   *self,
   else if (where != NULL)
     sqlite3_bind_int64 (stmt, 1, int_param);
 
-  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_document_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (documents, document_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the documents"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&documents);
+  return sp_db_collect (db, stmt, (SpDbRowFunc) document_from_row,
+                        (GDestroyNotify) sp_document_info_free,
+                        _("Could not read the documents"), error);
 }
 
 static SpDocumentInfo *
@@ -203,10 +180,9 @@ sp_project_get_document_text (SpProject  *self,
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
-  if (!check_open (self, error))
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  db = _sp_project_get_db (self);
   if ((stmt = sp_db_prepare (db, "SELECT text FROM documents WHERE id = ?1", error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -236,10 +212,9 @@ sp_project_list_segments (SpProject  *self,
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
-  if (!check_open (self, error))
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  db = _sp_project_get_db (self);
   stmt = sp_db_prepare (db,
                         "SELECT s.id, s.ordinal, s.kind, s.start, s.end, s.level, s.number,"
                         "       s.timestamp_ms, s.stakeholder_id, k.name, s.target_ordinal, s.href"
@@ -330,7 +305,6 @@ insert_segments (SpProject          *self,
     {
       const SpSegment *segment = &g_array_index (content->segments, SpSegment, i);
       gint64 stakeholder_id = 0;
-      int rc;
 
       if (segment->speaker != NULL && *segment->speaker != '\0')
         {
@@ -370,11 +344,8 @@ insert_segments (SpProject          *self,
         sqlite3_bind_null (insert, 10);
       sqlite3_bind_text (insert, 11, segment->href, -1, SQLITE_STATIC);
 
-      if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
-        {
-          sp_db_set_error (error, db, rc, _("Could not store the document structure"));
-          return FALSE;
-        }
+      if (!sp_db_step_done (db, insert, _("Could not store the document structure"), error))
+        return FALSE;
 
       if (is_indexed_kind (segment->kind) && segment->end > segment->start)
         {
@@ -385,11 +356,8 @@ insert_segments (SpProject          *self,
           sqlite3_bind_int64 (index, 1, sqlite3_last_insert_rowid (db));
           sqlite3_bind_text (index, 2, content->text->str + from, (int) (to - from), SQLITE_STATIC);
           sqlite3_bind_int64 (index, 3, document_id);
-          if ((rc = sqlite3_step (index)) != SQLITE_DONE)
-            {
-              sp_db_set_error (error, db, rc, _("Could not index the document text"));
-              return FALSE;
-            }
+          if (!sp_db_step_done (db, index, _("Could not index the document text"), error))
+            return FALSE;
         }
     }
 
@@ -448,7 +416,6 @@ sp_project_add_document (SpProject          *self,
   const char *title;
   sqlite3 *db;
   gint64 document_id;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
   g_return_val_if_fail (content != NULL, 0);
@@ -510,11 +477,8 @@ sp_project_add_document (SpProject          *self,
 
   _sp_project_watch_cancellable (self, cancellable);
 
-  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not store the document"));
-      goto failed;
-    }
+  if (!sp_db_step_done (db, stmt, _("Could not store the document"), error))
+    goto failed;
   document_id = sqlite3_last_insert_rowid (db);
 
   if (!insert_segments (self, document_id, content, error))
@@ -536,29 +500,6 @@ failed:
   return 0;
 }
 
-/* Runs one statement with the id as its only parameter; returns the number
- * of rows changed, or -1 with @error set. */
-static int
-exec_with_id (sqlite3     *db,
-              const char  *sql,
-              gint64       id,
-              const char  *what,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, what);
-      return -1;
-    }
-  return sqlite3_changes (db);
-}
-
 gboolean
 sp_project_delete_document (SpProject  *self,
                             gint64      id,
@@ -576,13 +517,13 @@ sp_project_delete_document (SpProject  *self,
   if (!sp_db_begin (db, error))
     return FALSE;
 
-  if (exec_with_id (db, "DELETE FROM segments_fts WHERE document_id = ?1", id,
-                    _("Could not remove the document from the index"), error) < 0 ||
-      exec_with_id (db, "DELETE FROM annotations_fts WHERE rowid IN"
-                        " (SELECT id FROM annotations WHERE document_id = ?1)", id,
-                    _("Could not remove the document from the index"), error) < 0 ||
-      (changed = exec_with_id (db, "DELETE FROM documents WHERE id = ?1", id,
-                               _("Could not delete the document"), error)) < 0)
+  if (sp_db_exec_int64 (db, "DELETE FROM segments_fts WHERE document_id = ?1", id,
+                        _("Could not remove the document from the index"), error) < 0 ||
+      sp_db_exec_int64 (db, "DELETE FROM annotations_fts WHERE rowid IN"
+                            " (SELECT id FROM annotations WHERE document_id = ?1)", id,
+                        _("Could not remove the document from the index"), error) < 0 ||
+      (changed = sp_db_exec_int64 (db, "DELETE FROM documents WHERE id = ?1", id,
+                                   _("Could not delete the document"), error)) < 0)
     goto failed;
 
   if (changed == 0)

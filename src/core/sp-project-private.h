@@ -13,6 +13,9 @@
 G_BEGIN_DECLS
 
 sqlite3  *_sp_project_get_db           (SpProject     *self);
+/* The connection, or NULL with a "project is closed" error. */
+sqlite3  *_sp_project_get_db_checked   (SpProject     *self,
+                                        GError       **error);
 /* Fails with SP_ERROR_READ_ONLY (or a closed-project error) unless the
  * project can take a change now. */
 gboolean  _sp_project_check_writable   (SpProject     *self,

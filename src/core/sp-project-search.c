@@ -490,11 +490,8 @@ sp_project_search (SpProject             *self,
   if (filter == NULL)
     filter = &any;
 
-  if ((db = _sp_project_get_db (self)) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return NULL;
-    }
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return NULL;
 
   if ((fts_query = sp_search_query_to_fts (query, error)) == NULL)
     return NULL;

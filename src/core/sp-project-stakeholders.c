@@ -46,33 +46,20 @@ GPtrArray *
 sp_project_list_stakeholders (SpProject  *self,
                               GError    **error)
 {
-  g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
-  if ((db = _sp_project_get_db (self)) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return NULL;
-    }
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return NULL;
 
   if ((stmt = sp_db_prepare (db, STAKEHOLDER_SELECT "ORDER BY k.name COLLATE NOCASE", error)) == NULL)
     return NULL;
 
-  stakeholders = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_stakeholder_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (stakeholders, stakeholder_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&stakeholders);
+  return sp_db_collect (db, stmt, (SpDbRowFunc) stakeholder_from_row,
+                        (GDestroyNotify) sp_stakeholder_info_free,
+                        _("Could not read the stakeholders"), error);
 }
 
 SpStakeholderInfo *
@@ -87,11 +74,8 @@ sp_project_find_stakeholder (SpProject   *self,
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name_or_alias != NULL, NULL);
 
-  if ((db = _sp_project_get_db (self)) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return NULL;
-    }
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return NULL;
 
   stmt = sp_db_prepare (db,
                         STAKEHOLDER_SELECT
@@ -131,7 +115,6 @@ add_surname_alias (sqlite3     *db,
   const char *surname = NULL;
   guint n_words = 0;
   guint n_letters = 0;
-  int rc;
 
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
@@ -156,12 +139,7 @@ add_surname_alias (sqlite3     *db,
     return FALSE;
   sqlite3_bind_int64 (insert, 1, id);
   sqlite3_bind_text (insert, 2, surname, -1, SQLITE_STATIC);
-  if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not add the stakeholder"));
-      return FALSE;
-    }
-  return TRUE;
+  return sp_db_step_done (db, insert, _("Could not add the stakeholder"), error);
 }
 
 gint64
@@ -200,12 +178,8 @@ _sp_project_ensure_stakeholder (SpProject   *self,
     return 0;
   sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 2, now, -1, SQLITE_STATIC);
-
-  if ((rc = sqlite3_step (insert)) != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not add the stakeholder"));
-      return 0;
-    }
+  if (!sp_db_step_done (db, insert, _("Could not add the stakeholder"), error))
+    return 0;
 
   id = sqlite3_last_insert_rowid (db);
   if (!add_surname_alias (db, id, name, error))
@@ -308,15 +282,7 @@ run_done (sqlite3       *db,
           sqlite3_stmt  *stmt,
           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not change the stakeholder"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return sp_db_step_done (db, stmt, _("Could not change the stakeholder"), error);
 }
 
 static GArray *
@@ -616,11 +582,8 @@ sp_project_get_stakeholder (SpProject  *self,
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
-  if ((db = _sp_project_get_db (self)) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return NULL;
-    }
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return NULL;
 
   if ((stmt = sp_db_prepare (db, STAKEHOLDER_SELECT "WHERE k.id = ?1", error)) == NULL)
     return NULL;
@@ -862,24 +825,18 @@ sp_project_count_stakeholder_annotations (SpProject  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
-  int rc;
+  gint64 n;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), -1);
 
-  if ((db = _sp_project_get_db (self)) == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return -1;
-    }
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return -1;
   if ((stmt = sp_db_prepare (db, "SELECT count(*) FROM annotations WHERE stakeholder_id = ?1", error)) == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the annotations"));
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  if (!sp_db_query_int64 (db, stmt, &n, _("Could not read the annotations"), error))
+    return -1;
+  return n;
 }
 
 gboolean

@@ -86,23 +86,6 @@ bind_parent (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, i);
 }
 
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, what);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 static GArray *
 read_theme_rows (sqlite3  *db,
                  GError  **error)
@@ -228,7 +211,7 @@ restore_snapshot (sqlite3  *db,
       if (find_row (snapshot, row->id) != NULL)
         continue;
       sqlite3_bind_int64 (delete, 1, row->id);
-      if (!step_done (db, delete, _("Could not change the codebook"), error))
+      if (!sp_db_step_done (db, delete, _("Could not change the codebook"), error))
         return FALSE;
     }
 
@@ -245,7 +228,7 @@ restore_snapshot (sqlite3  *db,
       sqlite3_bind_int64 (insert, 1, row->id);
       sqlite3_bind_text (insert, 2, row->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 3, row->created_at, -1, SQLITE_STATIC);
-      if (!step_done (db, insert, _("Could not change the codebook"), error))
+      if (!sp_db_step_done (db, insert, _("Could not change the codebook"), error))
         return FALSE;
     }
 
@@ -262,14 +245,14 @@ restore_snapshot (sqlite3  *db,
       sqlite3_bind_text (update, 7, row->shortcut, -1, SQLITE_STATIC);
       sqlite3_bind_int (update, 8, row->position);
       sqlite3_bind_text (update, 9, row->created_at, -1, SQLITE_STATIC);
-      if (!step_done (db, update, _("Could not change the codebook"), error))
+      if (!sp_db_step_done (db, update, _("Could not change the codebook"), error))
         return FALSE;
     }
 
   for (guint i = 0; tag_theme_ids != NULL && i < tag_theme_ids->len; i++)
     {
       sqlite3_bind_int64 (untag, 1, g_array_index (tag_theme_ids, gint64, i));
-      if (!step_done (db, untag, _("Could not change the codebook"), error))
+      if (!sp_db_step_done (db, untag, _("Could not change the codebook"), error))
         return FALSE;
     }
 
@@ -279,7 +262,7 @@ restore_snapshot (sqlite3  *db,
 
       sqlite3_bind_int64 (tag, 1, row->annotation_id);
       sqlite3_bind_int64 (tag, 2, row->theme_id);
-      if (!step_done (db, tag, _("Could not change the codebook"), error))
+      if (!sp_db_step_done (db, tag, _("Could not change the codebook"), error))
         return FALSE;
     }
 
@@ -295,24 +278,14 @@ read_children (sqlite3  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   stmt = sp_db_prepare (db, "SELECT id FROM themes WHERE parent_id IS ?1 ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
   bind_parent (stmt, 1, parent_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return NULL;
-    }
-
+  if (sp_db_collect_ids (db, stmt, ids, _("Could not read the codebook"), error) == NULL)
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -334,7 +307,7 @@ set_children (sqlite3  *db,
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
       bind_parent (stmt, 2, parent_id);
       sqlite3_bind_int (stmt, 3, (int) i);
-      if (!step_done (db, stmt, _("Could not change the codebook"), error))
+      if (!sp_db_step_done (db, stmt, _("Could not change the codebook"), error))
         return FALSE;
     }
 
@@ -505,7 +478,7 @@ apply_add (sqlite3       *db,
       sqlite3_bind_text (insert, 6, spec->color, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 7, spec->shortcut, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 8, now, -1, SQLITE_STATIC);
-      if (!step_done (db, insert, _("Could not add the theme"), error))
+      if (!sp_db_step_done (db, insert, _("Could not add the theme"), error))
         return FALSE;
 
       if (first_time)
@@ -531,7 +504,7 @@ apply_set (sqlite3       *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, command->id);
   sqlite3_bind_text (stmt, 2, command->value, -1, SQLITE_STATIC);
-  return step_done (db, stmt, _("Could not change the theme"), error);
+  return sp_db_step_done (db, stmt, _("Could not change the theme"), error);
 }
 
 static gboolean
@@ -580,12 +553,12 @@ apply_merge (sqlite3       *db,
     return FALSE;
   sqlite3_bind_int64 (retag, 1, from->id);
   sqlite3_bind_int64 (retag, 2, into->id);
-  if (!step_done (db, retag, _("Could not merge the themes"), error))
+  if (!sp_db_step_done (db, retag, _("Could not merge the themes"), error))
     return FALSE;
 
   /* Its own annotation_themes rows go with it (ON DELETE CASCADE). */
   sqlite3_bind_int64 (delete, 1, from->id);
-  if (!step_done (db, delete, _("Could not merge the themes"), error))
+  if (!sp_db_step_done (db, delete, _("Could not merge the themes"), error))
     return FALSE;
 
   if ((siblings = read_children (db, parent_id, error)) == NULL)
@@ -623,7 +596,7 @@ apply_delete (sqlite3       *db,
   if ((delete = sp_db_prepare (db, "DELETE FROM themes WHERE id = ?1", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (delete, 1, row->id);
-  return step_done (db, delete, _("Could not delete the theme"), error);
+  return sp_db_step_done (db, delete, _("Could not delete the theme"), error);
 }
 
 static gboolean
@@ -918,13 +891,9 @@ _sp_project_add_themes (SpProject          *self,
   {
     g_autoptr(sqlite3_stmt) count = sp_db_prepare (db, "SELECT count(*) FROM themes", error);
 
-    if (count == NULL || sqlite3_step (count) != SQLITE_ROW)
-      {
-        if (count != NULL)
-          sp_db_set_error (error, db, sqlite3_errcode (db), _("Could not read the codebook"));
-        return FALSE;
-      }
-    n_themes = sqlite3_column_int64 (count, 0);
+    if (count == NULL ||
+        !sp_db_query_int64 (db, count, &n_themes, _("Could not read the codebook"), error))
+      return FALSE;
   }
 
   command = theme_command_new (OP_ADD, 0);
@@ -1118,7 +1087,7 @@ is_within (sqlite3  *db,
            GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gint64 count;
 
   stmt = sp_db_prepare (db,
                         "WITH RECURSIVE up(id) AS (SELECT ?1 UNION"
@@ -1130,12 +1099,9 @@ is_within (sqlite3  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, ancestor_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return FALSE;
-    }
-  *out = sqlite3_column_int (stmt, 0) > 0;
+  if (!sp_db_query_int64 (db, stmt, &count, _("Could not read the codebook"), error))
+    return FALSE;
+  *out = count > 0;
   return TRUE;
 }
 
@@ -1273,17 +1239,6 @@ theme_from_row (sqlite3_stmt *stmt)
   return info;
 }
 
-static sqlite3 *
-get_db (SpProject  *self,
-        GError    **error)
-{
-  sqlite3 *db = _sp_project_get_db (self);
-
-  if (db == NULL)
-    g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-  return db;
-}
-
 static void
 add_subtree (GPtrArray   *out,
              GHashTable  *children,
@@ -1315,7 +1270,7 @@ sp_project_list_themes (SpProject  *self,
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
   if ((stmt = sp_db_prepare (db, THEME_SELECT "ORDER BY t.position, t.id", error)) == NULL)
     return NULL;
@@ -1358,7 +1313,7 @@ fill_depth (sqlite3      *db,
             GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gint64 depth;
 
   stmt = sp_db_prepare (db,
                         "WITH RECURSIVE up(id, d) AS (SELECT parent_id, 0 FROM themes WHERE id = ?1"
@@ -1368,12 +1323,9 @@ fill_depth (sqlite3      *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, info->id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return FALSE;
-    }
-  info->depth = (guint) sqlite3_column_int (stmt, 0);
+  if (!sp_db_query_int64 (db, stmt, &depth, _("Could not read the codebook"), error))
+    return FALSE;
+  info->depth = (guint) depth;
   return TRUE;
 }
 
@@ -1390,7 +1342,7 @@ lookup_theme (SpProject   *self,
   sqlite3 *db;
   int rc;
 
-  if ((db = get_db (self, error)) == NULL)
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
   sql = g_strconcat (THEME_SELECT, where, NULL);

@@ -743,15 +743,21 @@ _sp_project_get_db (SpProject *self)
   return self->db;
 }
 
+sqlite3 *
+_sp_project_get_db_checked (SpProject  *self,
+                            GError    **error)
+{
+  if (self->db == NULL)
+    g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
+  return self->db;
+}
+
 gboolean
 _sp_project_check_writable (SpProject  *self,
                             GError    **error)
 {
-  if (self->db == NULL)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT, _("The project is closed"));
-      return FALSE;
-    }
+  if (_sp_project_get_db_checked (self, error) == NULL)
+    return FALSE;
 
   if (self->read_only)
     {

@@ -16,77 +16,12 @@
 #include <glib/gstdio.h>
 
 #include "sp-annotations.h"
+#include "bench-corpus.h"
 #include "sp-import-file.h"
 #include "sp-project-private.h"
 #include "sp-search.h"
 
 #define RUNS 15
-
-/* The corpus transcript's turns (speaker line to next speaker line, without
- * the footnote lines), repeated with ever later timestamps. */
-static GString *
-build_transcript (gsize target_bytes)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("SP_TEST_CORPUS"),
-                                            "geopolitics-of-standards-webinar-transcript.txt", NULL);
-  g_autofree char *corpus = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) turns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GRegex) speaker = g_regex_new ("^([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)+)\\S* (?:\\d+:)?\\d\\d:\\d\\d$", 0, 0, NULL);
-  GString *out;
-  GString *turn = NULL;
-  guint seconds = 0;
-
-  if (!g_file_get_contents (path, &corpus, NULL, NULL))
-    g_error ("cannot read %s (set SP_TEST_CORPUS)", path);
-
-  lines = g_strsplit (corpus, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-      const char *line = lines[i];
-
-      if (g_regex_match (speaker, line, 0, &match))
-        {
-          if (turn != NULL)
-            g_ptr_array_add (turns, g_string_free (turn, FALSE));
-          turn = g_string_new (NULL);
-          g_string_append_printf (turn, "%s %%s\n", g_match_info_fetch (match, 1));
-          continue;
-        }
-      if (turn == NULL || g_str_has_prefix (line, "¹") || g_str_has_prefix (line, "²") ||
-          g_str_has_prefix (line, "³") || g_str_has_prefix (line, "⁴"))
-        continue;
-      g_string_append_printf (turn, "%s\n", line);
-    }
-  if (turn != NULL)
-    g_ptr_array_add (turns, g_string_free (turn, FALSE));
-
-  out = g_string_sized_new (target_bytes + 65536);
-  g_string_append (out, "Edited transcript of a very long hearing\n\n");
-  while (out->len < target_bytes)
-    {
-      for (guint t = 0; t < turns->len; t++)
-        {
-          g_autofree char *stamp = g_strdup_printf ("%u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60);
-          const char *format = g_ptr_array_index (turns, t);
-          const char *mark = strstr (format, "%s");
-
-          g_string_append_len (out, format, mark - format);
-          g_string_append (out, stamp);
-          g_string_append (out, mark + 2);
-          seconds += 37;
-        }
-    }
-
-  return out;
-}
-
-static double
-now_seconds (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
 
 static int
 compare_double (gconstpointer a,
@@ -135,7 +70,7 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("standpoint-bench-search-XXXXXX", NULL);
   g_autofree char *input = g_build_filename (dir, "hearing.txt", NULL);
   g_autofree char *path = g_build_filename (dir, "Bench.standpoint", NULL);
-  g_autoptr(GString) text = build_transcript (megabytes * 1024 * 1024);
+  g_autoptr(GString) text = sp_bench_build_transcript (megabytes * 1024 * 1024);
   g_autoptr(SpProject) project = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -160,18 +95,18 @@ main (int   argc,
   g_assert_true (g_file_set_contents (input, text->str, text->len, NULL));
   g_print ("corpus: %.1f MB transcript, %u annotations\n", text->len / 1048576.0, n_annotations);
 
-  started = now_seconds ();
+  started = sp_bench_now_seconds ();
   project = sp_project_create (path, &error);
   g_assert_no_error (error);
   file = g_file_new_for_path (input);
   if (sp_import_file (project, file, SP_IMPORT_FORMAT_AUTO, NULL, NULL, &error) == 0)
     g_error ("import failed: %s", error->message);
-  g_print ("import: %.1f s\n", now_seconds () - started);
+  g_print ("import: %.1f s\n", sp_bench_now_seconds () - started);
 
-  started = now_seconds ();
+  started = sp_bench_now_seconds ();
   add_annotations (project, n_annotations);
   g_print ("annotations: %u added in %.1f s\n", sp_project_count_annotations (project, NULL),
-           now_seconds () - started);
+           sp_bench_now_seconds () - started);
 
   thomas = sp_project_find_stakeholder (project, "Thomas Li", &error);
   g_assert_no_error (error);
@@ -189,10 +124,10 @@ main (int   argc,
       for (guint r = 0; r < RUNS; r++)
         {
           g_autoptr(GPtrArray) hits = NULL;
-          double t0 = now_seconds ();
+          double t0 = sp_bench_now_seconds ();
 
           hits = sp_project_search (project, queries[q].query, &queries[q].filter, 50, &error);
-          times[r] = (now_seconds () - t0) * 1000.0;
+          times[r] = (sp_bench_now_seconds () - t0) * 1000.0;
           g_assert_no_error (error);
           n_hits = hits->len;
         }

@@ -11,14 +11,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
-
 #include "sp-annotations.h"
 #include "sp-error.h"
 #include "sp-project-private.h"
 #include "sp-sample.h"
 #include "sp-text-snap.h"
 #include "sp-undo-manager.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -48,19 +47,6 @@ exec_insert (SpProject  *project,
 }
 
 static gint64
-query_int (SpProject  *project,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stmt = sp_db_prepare (_sp_project_get_db (project), sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gint64
 stakeholder_id (SpProject  *project,
                 const char *name)
 {
@@ -79,25 +65,13 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("standpoint-annotations-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "Test.standpoint", NULL);
-  fixture->project = sp_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  sp_sample_project_fill (fixture->project, NULL, &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_dir ("standpoint-annotations-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "Test.standpoint", TRUE, &fixture->path);
 
   documents = sp_project_list_documents (fixture->project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, ==, 2);
-  for (guint i = 0; i < documents->len; i++)
-    {
-      SpDocumentInfo *info = g_ptr_array_index (documents, i);
-
-      if (info->kind == SP_DOCUMENT_KIND_TRANSCRIPT)
-        fixture->transcript_id = info->id;
-      else if (info->kind == SP_DOCUMENT_KIND_REPORT)
-        fixture->report_id = info->id;
-    }
+  sp_test_sample_ids (fixture->project, &fixture->report_id, &fixture->transcript_id);
   g_assert_cmpint (fixture->report_id, >, 0);
   g_assert_cmpint (fixture->transcript_id, >, 0);
 
@@ -121,14 +95,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->project);
-  {
-    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->report_text);
@@ -336,7 +303,7 @@ test_report_alias (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* The case matters: "kennedy" is not a mention. */
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM annotations WHERE stakeholder_id IS NOT NULL"), ==, 1);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM annotations WHERE stakeholder_id IS NOT NULL"), ==, 1);
 }
 
 static void
@@ -352,7 +319,7 @@ assert_error_leaves_nothing (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   guint before = sp_project_count_annotations (fixture->project, NULL);
-  gint64 fts_before = query_int (fixture->project, "SELECT count(*) FROM annotations_fts");
+  gint64 fts_before = sp_test_query_int (fixture->project, "SELECT count(*) FROM annotations_fts");
   gint64 id = 0;
 
   g_assert_false (sp_project_annotate (fixture->project, document_id, start, end, themes, n_themes,
@@ -362,8 +329,8 @@ assert_error_leaves_nothing (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, message_part));
   g_assert_cmpint (id, ==, 0);
   g_assert_cmpuint (sp_project_count_annotations (fixture->project, NULL), ==, before);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM annotations_fts"), ==, fts_before);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM annotation_themes"), ==, 0);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM annotations_fts"), ==, fts_before);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM annotation_themes"), ==, 0);
 }
 
 static void
@@ -421,7 +388,7 @@ fts_count (SpProject  *project,
            const char *match)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM annotations_fts WHERE annotations_fts MATCH '%s'", match);
-  return query_int (project, sql);
+  return sp_test_query_int (project, sql);
 }
 
 static void
@@ -481,13 +448,13 @@ test_update_delete_undo (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (describe (fixture->project, id), ==, "(none)");
   g_assert_cmpint (fts_count (fixture->project, "paraphrased"), ==, 0);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM links"), ==, 0);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM annotation_themes"), ==, 0);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM links"), ==, 0);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM annotation_themes"), ==, 0);
   sp_undo_manager_undo (undo, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (describe (fixture->project, id), ==, updated);
   g_assert_cmpint (fts_count (fixture->project, "paraphrased"), ==, 1);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM links WHERE kind = 'responds_to'"), ==, 1);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM links WHERE kind = 'responds_to'"), ==, 1);
   sp_undo_manager_redo (undo, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (describe (fixture->project, id), ==, "(none)");
@@ -503,8 +470,8 @@ test_update_delete_undo (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (describe (fixture->project, id), ==, "(none)");
   g_assert_cmpuint (sp_project_count_annotations (fixture->project, NULL), ==, 0);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM annotations_fts"), ==, 0);
-  g_assert_cmpint (query_int (fixture->project, "SELECT count(*) FROM annotation_themes"), ==, 0);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM annotations_fts"), ==, 0);
+  g_assert_cmpint (sp_test_query_int (fixture->project, "SELECT count(*) FROM annotation_themes"), ==, 0);
 
   sp_undo_manager_redo (undo, &error);
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 #include "sp-mentions.h"
 #include "sp-project-stakeholders.h"
 #include "sp-sample.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -23,15 +24,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("standpoint-mentions-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.standpoint", NULL);
-  fixture->project = sp_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sp_sample_project_fill (fixture->project, NULL, &error));
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_dir ("standpoint-mentions-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "test.standpoint", TRUE, NULL);
   fixture->report = sp_project_get_document_text (fixture->project, 1, &error);
   g_assert_no_error (error);
 }
@@ -40,10 +35,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->project);
-  g_assert_cmpint (system (command), ==, 0);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->report);
   g_free (fixture->dir);
 }

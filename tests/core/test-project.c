@@ -17,6 +17,7 @@
 
 #include "sp-error.h"
 #include "sp-project.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -28,29 +29,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("standpoint-test-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = sp_test_make_dir ("standpoint-test-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "Test.standpoint", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -58,7 +38,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_chmod (fixture->dir, 0700);
-  remove_tree (fixture->dir);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

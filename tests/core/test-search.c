@@ -7,14 +7,13 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "sp-annotations.h"
 #include "sp-error.h"
 #include "sp-project-private.h"
 #include "sp-sample.h"
 #include "sp-search.h"
 #include "sp-undo-manager.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -30,27 +29,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("standpoint-search-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "Test.standpoint", NULL);
-  fixture->project = sp_project_create (fixture->path, &error);
-  g_assert_no_error (error);
-  sp_sample_project_fill (fixture->project, NULL, &error);
-  g_assert_no_error (error);
-
-  documents = sp_project_list_documents (fixture->project, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < documents->len; i++)
-    {
-      SpDocumentInfo *info = g_ptr_array_index (documents, i);
-
-      if (info->kind == SP_DOCUMENT_KIND_TRANSCRIPT)
-        fixture->transcript_id = info->id;
-      else if (info->kind == SP_DOCUMENT_KIND_REPORT)
-        fixture->report_id = info->id;
-    }
+  fixture->dir = sp_test_make_dir ("standpoint-search-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "Test.standpoint", TRUE, &fixture->path);
+  sp_test_sample_ids (fixture->project, &fixture->report_id, &fixture->transcript_id);
   fixture->transcript_text = sp_project_get_document_text (fixture->project, fixture->transcript_id, &error);
   g_assert_no_error (error);
 }
@@ -59,14 +42,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
   g_clear_object (&fixture->project);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->transcript_text);

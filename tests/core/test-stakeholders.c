@@ -11,6 +11,7 @@
 #include "sp-project-stakeholders.h"
 #include "sp-sample.h"
 #include "sp-undo-manager.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -22,34 +23,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("standpoint-stakeholders-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.standpoint", NULL);
-  fixture->project = sp_project_create (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (sp_sample_project_fill (fixture->project, NULL, &error));
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_dir ("standpoint-stakeholders-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "test.standpoint", TRUE, NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->project);
-  g_assert_cmpint (system (command), ==, 0);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
 static char *
 dump (SpProject *project)
 {
-  sqlite3 *db = _sp_project_get_db (project);
-  g_autoptr(GString) out = g_string_new (NULL);
   const char * const queries[] = {
     "SELECT * FROM stakeholders ORDER BY id",
     "SELECT * FROM stakeholder_aliases ORDER BY id",
@@ -57,20 +46,7 @@ dump (SpProject *project)
     "SELECT id, coalesce(stakeholder_id, 0) FROM annotations ORDER BY id",
   };
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, queries[q], NULL);
-
-      g_assert_nonnull (stmt);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            g_string_append_printf (out, "%s|", sqlite3_column_text (stmt, i));
-          g_string_append_c (out, '\n');
-        }
-      g_string_append (out, "--\n");
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return sp_test_dump (project, queries, G_N_ELEMENTS (queries));
 }
 
 static SpStakeholderInfo *
@@ -82,24 +58,6 @@ find (SpProject  *project,
 
   g_assert_no_error (error);
   return info;
-}
-
-static void
-undo (SpProject *project)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sp_undo_manager_undo (sp_project_get_undo_manager (project), &error));
-  g_assert_no_error (error);
-}
-
-static void
-redo (SpProject *project)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sp_undo_manager_redo (sp_project_get_undo_manager (project), &error));
-  g_assert_no_error (error);
 }
 
 /* Three annotations attributed to @stakeholder_id, with plain SQL. */
@@ -208,10 +166,10 @@ test_edit (Fixture       *fixture,
   }
 
   for (guint i = 0; i < 3; i++)
-    undo (fixture->project);
+    sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
   for (guint i = 0; i < 3; i++)
-    redo (fixture->project);
+    sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, after);
 }
 
@@ -242,9 +200,9 @@ test_merge (Fixture       *fixture,
   g_assert_null (sp_project_get_stakeholder (fixture->project, li->id, NULL));
   after = dump (fixture->project);
 
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, after);
 
   {
@@ -280,13 +238,13 @@ test_delete (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (sp_project_find_stakeholder (fixture->project, "Park", NULL));
   after = dump (fixture->project);
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
   {
     g_autoptr(SpStakeholderInfo) back = find (fixture->project, "Park");
     g_assert_cmpuint (back->n_turns, ==, park->n_turns);
   }
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, after);
 }
 

@@ -7,11 +7,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "sp-project-private.h"
 #include "sp-project-themes.h"
 #include "sp-undo-manager.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -23,24 +22,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("standpoint-themes-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.standpoint", NULL);
-  fixture->project = sp_project_create (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_dir ("standpoint-themes-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "test.standpoint", FALSE, NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->project);
-  g_assert_cmpint (system (command), ==, 0);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -48,29 +39,13 @@ fixture_tear_down (Fixture       *fixture,
 static char *
 dump (SpProject *project)
 {
-  sqlite3 *db = _sp_project_get_db (project);
-  g_autoptr(GString) out = g_string_new (NULL);
   const char * const queries[] = {
     "SELECT id, coalesce(parent_id, 0), name, description, statement, color,"
     " coalesce(shortcut, '-'), position, created_at FROM themes ORDER BY id",
     "SELECT annotation_id, theme_id FROM annotation_themes ORDER BY 1, 2",
   };
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, queries[q], NULL);
-
-      g_assert_nonnull (stmt);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            g_string_append_printf (out, "%s|", sqlite3_column_text (stmt, i));
-          g_string_append_c (out, '\n');
-        }
-      g_string_append (out, "--\n");
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return sp_test_dump (project, queries, G_N_ELEMENTS (queries));
 }
 
 /* Names in tree order, indented by depth: "A,.B,..C,D". */
@@ -109,24 +84,6 @@ add (SpProject  *project,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
-}
-
-static void
-undo (SpProject *project)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sp_undo_manager_undo (sp_project_get_undo_manager (project), &error));
-  g_assert_no_error (error);
-}
-
-static void
-redo (SpProject *project)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sp_undo_manager_redo (sp_project_get_undo_manager (project), &error));
-  g_assert_no_error (error);
 }
 
 /* Tags annotations 1..n (made up with plain SQL) with @theme_id. */
@@ -198,9 +155,9 @@ test_sample_codebook (Fixture       *fixture,
   g_assert_true (sp_project_add_sample_codebook (fixture->project, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (dump (fixture->project), ==, before);
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (tree (fixture->project), ==, "");
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
 }
 
@@ -224,9 +181,9 @@ test_add_rename_undo (Fixture       *fixture,
   g_assert_cmpstr (theme->color, ==, "#3584e4");
   g_clear_pointer (&theme, sp_theme_info_free);
 
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, empty);
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, one);
 
   g_assert_true (sp_project_rename_theme (fixture->project, a, "National security", &error));
@@ -246,14 +203,14 @@ test_add_rename_undo (Fixture       *fixture,
 
   /* The freed shortcut can be taken by another theme. */
   b = add (fixture->project, "Other", 0, "3");
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   for (guint i = 0; i < 5; i++)
-    undo (fixture->project);
+    sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, one);
   for (guint i = 0; i < 5; i++)
-    redo (fixture->project);
+    sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, renamed);
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_nonnull (sp_project_get_theme (fixture->project, b, NULL));
 }
 
@@ -363,10 +320,10 @@ test_move_reorder (Fixture       *fixture,
   moved = dump (fixture->project);
 
   for (guint i = 0; i < 4; i++)
-    undo (fixture->project);
+    sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, start);
   for (guint i = 0; i < 4; i++)
-    redo (fixture->project);
+    sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, moved);
 }
 
@@ -403,17 +360,17 @@ test_merge (Fixture       *fixture,
   after = dump (fixture->project);
   g_assert_nonnull (strstr (after, "1|2|\n2|2|\n3|2|\n--"));
 
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, after);
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
 
   /* Into its own sub-theme: the sub-theme takes its place. */
   g_assert_true (sp_project_merge_themes (fixture->project, a, a1, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (tree (fixture->project), ==, "Splinternet,Fragmentation,.Rival 5G standards");
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
 }
 
@@ -448,10 +405,10 @@ test_delete (Fixture       *fixture,
   g_assert_null (strstr (after, "|2|\n"));       /* no tag on B is left */
   g_assert_nonnull (strstr (after, "2|1|\n"));   /* the tag on A stays */
 
-  undo (fixture->project);
+  sp_test_undo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, before);
   g_assert_cmpint (sp_project_count_theme_annotations (fixture->project, b, &error), ==, 2);
-  redo (fixture->project);
+  sp_test_redo (fixture->project);
   g_assert_cmpstr (dump (fixture->project), ==, after);
 }
 

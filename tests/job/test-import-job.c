@@ -8,13 +8,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "sp-error.h"
 #include "sp-import-file.h"
 #include "sp-import-job.h"
 #include "sp-importer.h"
 #include "sp-sample.h"
+#include "test-helpers.h"
 
 typedef struct
 {
@@ -26,23 +25,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("standpoint-job-XXXXXX", NULL);
-  path = g_build_filename (fixture->dir, "Job.standpoint", NULL);
-  fixture->project = sp_project_create (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_make_dir ("standpoint-job-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "Job.standpoint", FALSE, NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
-
   g_clear_object (&fixture->project);
-  g_assert_cmpint (system (command), ==, 0);
+  sp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -1,0 +1,37 @@
+/* test-helpers.h: what the core, job and CLI tests share — a scratch
+ * directory, a project in it, and plain-SQL peeks at the project file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-project.h"
+
+G_BEGIN_DECLS
+
+/* A new empty directory under the system's temporary one. */
+char      *sp_test_make_dir       (const char  *template);
+/* Deletes @path and everything below it; a missing path is no error. */
+void       sp_test_remove_tree    (const char  *path);
+/* Creates @dir/@basename, filled with the sample corpus if @sample is
+ * set; the file's path goes to @out_path if it is not NULL. */
+SpProject *sp_test_project_new    (const char  *dir,
+                                   const char  *basename,
+                                   gboolean     sample,
+                                   char       **out_path);
+/* The ids of the sample report and transcript. */
+void       sp_test_sample_ids     (SpProject   *project,
+                                   gint64      *report_id,
+                                   gint64      *transcript_id);
+/* The first column of the first row of @sql, which must yield a row. */
+gint64     sp_test_query_int      (SpProject   *project,
+                                   const char  *sql);
+/* Every row of each query as "a|b|c|" lines, queries ended by "--", so two
+ * states of the file compare as two strings. */
+char      *sp_test_dump           (SpProject   *project,
+                                   const char  * const *queries,
+                                   guint        n_queries);
+void       sp_test_undo           (SpProject   *project);
+void       sp_test_redo           (SpProject   *project);
+
+G_END_DECLS
