@@ -413,6 +413,19 @@ compare_reading (gconstpointer a,
   "   AND ?4 = 0 AND ?5 IS NULL)" \
   " WHERE ?3 = 0 OR who = ?3"
 
+/* The same, for the common case of ranked hits with no speaker filter:
+ * FTS5 keeps only the best ?6 matches while it scores them, so a common
+ * word no longer joins every one of its thousands of matches. Same
+ * parameters and columns as TEXT_SQL. */
+#define TEXT_TOP_SQL \
+  "SELECT s.id, s.document_id, d.title, s.start, s.end, f.rank, 0, NULL, d.position" \
+  " FROM (SELECT rowid, rank FROM segments_fts" \
+  "       WHERE segments_fts MATCH ?1 AND (?2 = 0 OR document_id = ?2)" \
+  "         AND ?3 = 0 AND ?4 = 0 AND ?5 IS NULL" \
+  "       ORDER BY rank LIMIT ?6) f" \
+  " JOIN segments s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id" \
+  " ORDER BY f.rank"
+
 #define ANNOTATION_SQL \
   "SELECT a.id, a.document_id, d.title, a.start, a.end, f.rank, a.stakeholder_id, k.name, d.position" \
   " FROM annotations_fts f JOIN annotations a ON a.id = f.rowid" \
@@ -498,7 +511,10 @@ sp_project_search (SpProject             *self,
 
   order = filter->order == SP_SEARCH_ORDER_READING ? " ORDER BY position, document_id, start LIMIT ?6"
                                                    : " ORDER BY rank LIMIT ?6";
-  text_sql = g_strconcat (TEXT_SQL, order, NULL);
+  if (filter->order != SP_SEARCH_ORDER_READING && filter->stakeholder_id == 0)
+    text_sql = g_strdup (TEXT_TOP_SQL);
+  else
+    text_sql = g_strconcat (TEXT_SQL, order, NULL);
   annotation_sql = g_strconcat ("SELECT * FROM (" ANNOTATION_SQL ")", order, NULL);
 
   found = g_array_new (FALSE, FALSE, sizeof (SortableHit));

@@ -136,6 +136,11 @@ main (int   argc,
     }
 
   g_clear_object (&project);
+  if (g_getenv ("SP_BENCH_KEEP") != NULL)
+    {
+      g_print ("kept %s\n", path);
+      return 0;
+    }
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
     if (system (command) != 0)
