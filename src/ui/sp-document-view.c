@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "sp-annotations.h"
 #include "sp-document-view.h"
 #include "sp-document-gutter.h"
 
@@ -58,7 +59,28 @@ struct _SpDocumentView
 
   double             zoom;
   gboolean           pointer_over_link;
+
+  /* Annotations as highlights */
+  GPtrArray         *annotations;     /* SpAnnotationInfo, reading order */
+  GArray            *spans;           /* HighlightSpan, same order */
+  GHashTable        *highlight_tags;  /* "#rrggbb" -> GtkTextTag (background) */
+  GHashTable        *underline_tags;  /* "#rrggbb" -> GtkTextTag (underline) */
+  GtkTextTag        *annotation_tag;
 };
+
+/* How one annotation is drawn */
+typedef struct
+{
+  gint64      id;
+  int         start;
+  int         end;
+  GtkTextTag *background;  /* NULL when it lies over an earlier one */
+  GtkTextTag *underline;   /* its second theme, or its first when overlapping */
+} HighlightSpan;
+
+#define FALLBACK_THEME_COLOR "#9a9996"
+/* Re-tag only the changed ranges below this many changed annotations */
+#define MAX_PARTIAL_CHANGES  256
 
 enum {
   PROP_0,
@@ -293,6 +315,8 @@ update_tabs (SpDocumentView *self)
     }
 }
 
+static void update_highlight_colors (SpDocumentView *self);
+
 static void
 update_colors (SpDocumentView *self)
 {
@@ -316,6 +340,8 @@ update_colors (SpDocumentView *self)
   g_object_set (lookup_tag (self, SP_TAG_FOOTNOTE_REF), "foreground-rgba", &link, NULL);
   g_object_set (lookup_tag (self, SP_TAG_FOOTNOTE_NUMBER), "foreground-rgba", &link, NULL);
   g_object_set (self->flash_tag, "background-rgba", &self->flash_color, NULL);
+
+  update_highlight_colors (self);
 }
 
 static void
@@ -345,6 +371,492 @@ update_font (SpDocumentView *self)
   g_ascii_formatd (size_str, sizeof size_str, "%.2f", size);
   css = g_strdup_printf ("textview.sp-document { font-size: %spt; }", size_str);
   gtk_css_provider_load_from_data (self->css_provider, css, -1);
+}
+
+/* Highlights */
+
+static void
+highlight_color (const char *color,
+                 gboolean    underline,
+                 GdkRGBA    *rgba)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+
+  if (!gdk_rgba_parse (rgba, color))
+    gdk_rgba_parse (rgba, FALLBACK_THEME_COLOR);
+
+  if (underline)
+    {
+      /* A line of the colour itself: lighten it a little on dark */
+      if (dark)
+        {
+          rgba->red = rgba->red + (1 - rgba->red) * 0.25;
+          rgba->green = rgba->green + (1 - rgba->green) * 0.25;
+          rgba->blue = rgba->blue + (1 - rgba->blue) * 0.25;
+        }
+      rgba->alpha = 1.0;
+    }
+  else
+    /* A wash the text stays readable on, white or dark grey under it */
+    rgba->alpha = dark ? 0.36 : 0.28;
+}
+
+static void
+update_highlight_colors (SpDocumentView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->highlight_tags == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->highlight_tags);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GdkRGBA rgba;
+
+      highlight_color (key, FALSE, &rgba);
+      g_object_set (value, "background-rgba", &rgba, NULL);
+    }
+
+  g_hash_table_iter_init (&iter, self->underline_tags);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GdkRGBA rgba;
+
+      highlight_color (key, TRUE, &rgba);
+      g_object_set (value, "underline-rgba", &rgba, NULL);
+    }
+}
+
+static GtkTextTag *
+ensure_highlight_tag (SpDocumentView *self,
+                      const char     *color,
+                      gboolean        underline)
+{
+  GHashTable *tags = underline ? self->underline_tags : self->highlight_tags;
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (self->buffer));
+  g_autofree char *name = NULL;
+  GtkTextTag *tag;
+  GdkRGBA rgba;
+
+  if (color == NULL || color[0] == '\0')
+    color = FALLBACK_THEME_COLOR;
+
+  if ((tag = g_hash_table_lookup (tags, color)) != NULL)
+    return tag;
+
+  highlight_color (color, underline, &rgba);
+  name = g_strconcat (underline ? SP_TAG_UNDERLINE_PREFIX : SP_TAG_HIGHLIGHT_PREFIX, color, NULL);
+  if (underline)
+    tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name,
+                                      "underline", PANGO_UNDERLINE_SINGLE_LINE,
+                                      "underline-rgba", &rgba,
+                                      NULL);
+  else
+    tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name,
+                                      "background-rgba", &rgba,
+                                      NULL);
+  g_hash_table_insert (tags, g_strdup (color), tag);
+
+  /* A jump's flash stays visible over highlights */
+  gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (table) - 1);
+
+  return tag;
+}
+
+static const char *
+theme_color (GHashTable *colors,
+             GArray     *theme_ids,
+             guint       index)
+{
+  if (theme_ids == NULL || index >= theme_ids->len)
+    return NULL;
+
+  return g_hash_table_lookup (colors, &g_array_index (theme_ids, gint64, index));
+}
+
+/* Works out how each annotation is drawn: the first of a pile gets its
+ * colour as background; one starting inside an earlier highlight is
+ * underlined in its colour instead, so neither hides the other. */
+static GArray *
+compute_spans (SpDocumentView *self,
+               GPtrArray      *annotations,
+               GPtrArray      *themes,
+               int             n_chars)
+{
+  g_autoptr(GHashTable) colors = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *spans = g_array_sized_new (FALSE, TRUE, sizeof (HighlightSpan), annotations->len);
+  int background_end = -1;
+
+  for (guint i = 0; themes != NULL && i < themes->len; i++)
+    {
+      SpThemeInfo *theme = g_ptr_array_index (themes, i);
+
+      g_hash_table_insert (colors, &theme->id, theme->color);
+    }
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      SpAnnotationInfo *info = g_ptr_array_index (annotations, i);
+      HighlightSpan span = { info->id, 0, 0, NULL, NULL };
+      const char *first = theme_color (colors, info->theme_ids, 0);
+      const char *second = theme_color (colors, info->theme_ids, 1);
+
+      span.start = CLAMP (info->start, 0, n_chars);
+      span.end = CLAMP (info->end, span.start, n_chars);
+
+      if (span.start < background_end)
+        span.underline = ensure_highlight_tag (self, first, TRUE);
+      else
+        {
+          span.background = ensure_highlight_tag (self, first, FALSE);
+          if (second != NULL)
+            span.underline = ensure_highlight_tag (self, second, TRUE);
+          background_end = span.end;
+        }
+
+      g_array_append_val (spans, span);
+    }
+
+  return spans;
+}
+
+static void
+remove_highlights (SpDocumentView    *self,
+                   const GtkTextIter *start,
+                   const GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GHashTableIter iter;
+  gpointer tag;
+
+  gtk_text_buffer_remove_tag (buffer, self->annotation_tag, start, end);
+
+  g_hash_table_iter_init (&iter, self->highlight_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, start, end);
+
+  g_hash_table_iter_init (&iter, self->underline_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, start, end);
+}
+
+static void
+apply_span (SpDocumentView      *self,
+            const HighlightSpan *span,
+            int                  from,
+            int                  to)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+  int s = MAX (span->start, from);
+  int e = MIN (span->end, to);
+
+  if (e <= s)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, s);
+  end = start;
+  gtk_text_iter_forward_chars (&end, e - s);
+
+  gtk_text_buffer_apply_tag (buffer, self->annotation_tag, &start, &end);
+  if (span->background != NULL)
+    gtk_text_buffer_apply_tag (buffer, span->background, &start, &end);
+  if (span->underline != NULL)
+    gtk_text_buffer_apply_tag (buffer, span->underline, &start, &end);
+}
+
+static gboolean
+spans_equal (const HighlightSpan *a,
+             const HighlightSpan *b)
+{
+  return a->id == b->id && a->start == b->start && a->end == b->end &&
+         a->background == b->background && a->underline == b->underline;
+}
+
+/* Re-tags [from, to) after clearing it. */
+static void
+retag_range (SpDocumentView *self,
+             int             from,
+             int             to)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  remove_highlights (self, &start, &end);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const HighlightSpan *span = &g_array_index (self->spans, HighlightSpan, i);
+
+      if (span->start >= to)
+        break;
+      apply_span (self, span, from, to);
+    }
+}
+
+void
+sp_document_view_set_annotations (SpDocumentView *self,
+                                  GPtrArray      *annotations,
+                                  GPtrArray      *themes)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  g_autoptr(GArray) old_spans = NULL;
+  g_autoptr(GArray) dirty = NULL;
+  int n_chars;
+
+  g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
+
+  n_chars = gtk_text_buffer_get_char_count (buffer);
+  old_spans = g_steal_pointer (&self->spans);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+
+  if (annotations == NULL)
+    annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_annotation_info_free);
+  else
+    g_ptr_array_ref (annotations);
+  self->annotations = annotations;
+  self->spans = compute_spans (self, annotations, themes, n_chars);
+
+  /* Which ranges changed: annotations gone, new or drawn differently */
+  if (old_spans != NULL)
+    {
+      g_autoptr(GHashTable) old_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GHashTable) new_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      dirty = g_array_new (FALSE, FALSE, sizeof (HighlightSpan));
+
+      for (guint i = 0; i < old_spans->len; i++)
+        {
+          HighlightSpan *span = &g_array_index (old_spans, HighlightSpan, i);
+
+          g_hash_table_insert (old_by_id, &span->id, span);
+        }
+      for (guint i = 0; i < self->spans->len; i++)
+        {
+          HighlightSpan *span = &g_array_index (self->spans, HighlightSpan, i);
+          HighlightSpan *old = g_hash_table_lookup (old_by_id, &span->id);
+
+          g_hash_table_insert (new_by_id, &span->id, span);
+          if (old == NULL || !spans_equal (old, span))
+            {
+              g_array_append_val (dirty, *span);
+              if (old != NULL)
+                g_array_append_val (dirty, *old);
+            }
+        }
+      for (guint i = 0; i < old_spans->len && dirty->len <= MAX_PARTIAL_CHANGES; i++)
+        {
+          HighlightSpan *span = &g_array_index (old_spans, HighlightSpan, i);
+
+          if (!g_hash_table_contains (new_by_id, &span->id))
+            g_array_append_val (dirty, *span);
+        }
+
+      if (dirty->len > MAX_PARTIAL_CHANGES)
+        g_clear_pointer (&dirty, g_array_unref);
+    }
+
+  if (dirty != NULL)
+    {
+      for (guint i = 0; i < dirty->len; i++)
+        {
+          HighlightSpan *span = &g_array_index (dirty, HighlightSpan, i);
+
+          retag_range (self, MIN (span->start, n_chars), MIN (span->end, n_chars));
+        }
+    }
+  else
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      if (old_spans != NULL && old_spans->len > 0)
+        remove_highlights (self, &start, &end);
+      for (guint i = 0; i < self->spans->len; i++)
+        apply_span (self, &g_array_index (self->spans, HighlightSpan, i), 0, n_chars);
+    }
+}
+
+GPtrArray *
+sp_document_view_get_annotations (SpDocumentView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->annotations;
+}
+
+GtkTextTag *
+sp_document_view_get_highlight_tag (SpDocumentView *self,
+                                    const char     *color,
+                                    gboolean        underline)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), NULL);
+  g_return_val_if_fail (color != NULL, NULL);
+
+  return g_hash_table_lookup (underline ? self->underline_tags : self->highlight_tags, color);
+}
+
+static const char *
+stance_label (SpStance stance)
+{
+  switch (stance)
+    {
+    case SP_STANCE_SUPPORTS: return _("Supports");
+    case SP_STANCE_OPPOSES:  return _("Opposes");
+    case SP_STANCE_MIXED:    return _("Mixed");
+    case SP_STANCE_NEUTRAL:  return _("Neutral");
+    case SP_STANCE_UNCLEAR:  return _("Unclear");
+    case SP_STANCE_NONE:
+    default:                 return NULL;
+    }
+}
+
+static char *
+annotation_tooltip (SpDocumentView *self,
+                    int             offset)
+{
+  GString *markup = NULL;
+
+  if (self->annotations == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      SpAnnotationInfo *info = g_ptr_array_index (self->annotations, i);
+      g_autofree char *themes = NULL;
+      g_autofree char *line = NULL;
+      const char *stance;
+
+      if (info->start > offset)
+        break;
+      if (offset >= info->end)
+        continue;
+
+      if (markup == NULL)
+        markup = g_string_new (NULL);
+      else
+        g_string_append (markup, "\n\n");
+
+      themes = info->theme_names != NULL && info->theme_names[0] != NULL
+        ? g_strjoinv (", ", info->theme_names)
+        : g_strdup (_("No theme"));
+      line = g_markup_printf_escaped ("<b>%s</b>", themes);
+      g_string_append (markup, line);
+
+      stance = stance_label (info->stance);
+      if (info->stakeholder != NULL || stance != NULL)
+        {
+          g_autofree char *who = NULL;
+
+          if (info->stakeholder != NULL && stance != NULL)
+            /* Translators: in an annotation's tooltip, "<stakeholder> · <stance>" */
+            who = g_markup_printf_escaped (_("%s · %s"), info->stakeholder, stance);
+          else
+            who = g_markup_escape_text (info->stakeholder != NULL ? info->stakeholder : stance, -1);
+          g_string_append_printf (markup, "\n%s", who);
+        }
+
+      if (info->memo != NULL && info->memo[0] != '\0')
+        {
+          g_autofree char *memo = g_markup_printf_escaped ("\n<i>%s</i>", info->memo);
+
+          g_string_append (markup, memo);
+        }
+    }
+
+  return markup != NULL ? g_string_free (markup, FALSE) : NULL;
+}
+
+/* Selection and popovers */
+
+gboolean
+sp_document_view_get_selection (SpDocumentView *self,
+                                int            *start,
+                                int            *end)
+{
+  GtkTextIter s, e;
+  gboolean selected;
+
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), FALSE);
+
+  selected = gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &s, &e);
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&s);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&e);
+
+  return selected;
+}
+
+SpSegmentInfo *
+sp_document_view_get_turn_at (SpDocumentView *self,
+                              int             offset)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), NULL);
+
+  return find_segment_at (self, SP_SEGMENT_TURN, offset);
+}
+
+char *
+sp_document_view_get_text_range (SpDocumentView *self,
+                                 int             start,
+                                 int             end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), NULL);
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &s, start);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &e, end);
+
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &s, &e, FALSE);
+}
+
+void
+sp_document_view_popup_at_range (SpDocumentView *self,
+                                 GtkPopover     *popover,
+                                 int             start,
+                                 int             end)
+{
+  GtkTextView *view;
+  GtkTextIter s, e;
+  GdkRectangle a, b, rect;
+  double x, y;
+
+  g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (self));
+
+  view = GTK_TEXT_VIEW (self->source_view);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &s, start);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &e, MAX (start, end));
+  gtk_text_view_get_iter_location (view, &s, &a);
+  gtk_text_view_get_iter_location (view, &e, &b);
+
+  /* Point at the passage's last line, or its first if it is one line */
+  if (b.y > a.y)
+    rect = (GdkRectangle) { b.x > 24 ? b.x - 24 : 0, b.y, MIN (b.x, 24) + 1, b.height };
+  else
+    rect = (GdkRectangle) { a.x, a.y, MAX (b.x - a.x, 1), a.height };
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &rect.x, &rect.y);
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (self), rect.x, rect.y, &x, &y))
+    {
+      rect.x = (int) x;
+      rect.y = (int) y;
+    }
+
+  /* Keep it inside the view if the passage is scrolled off */
+  rect.x = CLAMP (rect.x, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self)) - 1));
+  rect.y = CLAMP (rect.y, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - rect.height));
+
+  gtk_popover_set_pointing_to (popover, &rect);
+  gtk_popover_popup (popover);
 }
 
 /* Flashing a range to show where a jump landed */
@@ -924,6 +1436,16 @@ query_tooltip_cb (GtkWidget      *widget,
       return TRUE;
     }
 
+  {
+    g_autofree char *markup = annotation_tooltip (self, offset);
+
+    if (markup != NULL)
+      {
+        gtk_tooltip_set_markup (tooltip, markup);
+        return TRUE;
+      }
+  }
+
   return FALSE;
 }
 
@@ -1140,6 +1662,9 @@ set_content (SpDocumentView *self,
   g_free (self->title);
   self->title = g_strdup (title);
 
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   apply_segments (self, gtk_text_buffer_get_char_count (buffer));
@@ -1186,6 +1711,32 @@ sp_document_view_clear (SpDocumentView *self)
   g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
 
   set_content (self, 0, NULL, SP_DOCUMENT_KIND_TEXT, NULL, NULL);
+}
+
+void
+sp_document_view_select_range (SpDocumentView *self,
+                               int             start,
+                               int             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+
+  /* Scrolls only when the passage's start is out of view */
+  {
+    GdkRectangle visible, location;
+
+    gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->source_view), &visible);
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->source_view), &s, &location);
+    if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+      gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->source_view), &s, 0.0, TRUE, 0.0, 0.3);
+  }
 }
 
 /* Zoom */
@@ -1299,6 +1850,22 @@ sp_document_view_get_segments (SpDocumentView *self)
   return self->segments;
 }
 
+static void
+sp_document_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GTK_WIDGET_CLASS (sp_document_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Popovers the window parents to the view (tagging) */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
 static gboolean
 sp_document_view_grab_focus (GtkWidget *widget)
 {
@@ -1322,6 +1889,10 @@ sp_document_view_dispose (GObject *object)
   g_clear_object (&self->buffer);
   g_clear_object (&self->css_provider);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->highlight_tags, g_hash_table_unref);
+  g_clear_pointer (&self->underline_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (sp_document_view_parent_class)->dispose (object);
 }
@@ -1399,6 +1970,7 @@ sp_document_view_class_init (SpDocumentViewClass *klass)
   object_class->set_property = sp_document_view_set_property;
 
   widget_class->grab_focus = sp_document_view_grab_focus;
+  widget_class->size_allocate = sp_document_view_size_allocate;
 
   properties[PROP_DOCUMENT_ID] =
     g_param_spec_int64 ("document-id", NULL, NULL,
@@ -1463,6 +2035,9 @@ sp_document_view_init (SpDocumentView *self)
   gtk_source_buffer_set_style_scheme (self->buffer, NULL);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->buffer));
   create_tags (self);
+  self->annotation_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), SP_TAG_ANNOTATION, NULL);
+  self->highlight_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->underline_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->gutter = SP_DOCUMENT_GUTTER (sp_document_gutter_new ());
   gutter = gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT);

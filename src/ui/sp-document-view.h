@@ -32,6 +32,13 @@ G_BEGIN_DECLS
 #define SP_TAG_NOTES            "notes"
 #define SP_TAG_TABLE            "table"
 #define SP_TAG_FLASH            "flash"
+/* Annotations: "annotation" covers every annotated character (no style of
+ * its own); each theme colour has a background tag "highlight-#rrggbb" and
+ * an underline tag "highlight-underline-#rrggbb" for passages that overlap
+ * another one or carry a second theme. */
+#define SP_TAG_ANNOTATION       "annotation"
+#define SP_TAG_HIGHLIGHT_PREFIX "highlight-"
+#define SP_TAG_UNDERLINE_PREFIX "highlight-underline-"
 
 #define SP_TYPE_DOCUMENT_VIEW (sp_document_view_get_type ())
 
@@ -77,6 +84,40 @@ gboolean       sp_document_view_can_go_back              (SpDocumentView *self);
  * this document. */
 gboolean       sp_document_view_next_turn_by             (SpDocumentView *self,
                                                           gint64          stakeholder_id);
+
+/* Draws @annotations (SpAnnotationInfo of this document, reading order) as
+ * highlights in the colour of their first theme; @themes (SpThemeInfo) give
+ * the colours. Only the ranges that changed since the last call are
+ * re-tagged. The view keeps a reference to @annotations. */
+void           sp_document_view_set_annotations          (SpDocumentView *self,
+                                                          GPtrArray      *annotations,
+                                                          GPtrArray      *themes);
+/* As last set, or NULL. */
+GPtrArray     *sp_document_view_get_annotations          (SpDocumentView *self);
+/* The tag for @color ("#rrggbb"), or NULL if none was needed yet. */
+GtkTextTag    *sp_document_view_get_highlight_tag        (SpDocumentView *self,
+                                                          const char     *color,
+                                                          gboolean        underline);
+/* The selected character range; FALSE if nothing is selected. */
+gboolean       sp_document_view_get_selection            (SpDocumentView *self,
+                                                          int            *start,
+                                                          int            *end);
+/* Selects [@start, @end) and scrolls it into view. */
+void           sp_document_view_select_range             (SpDocumentView *self,
+                                                          int             start,
+                                                          int             end);
+/* The speaker turn at character @offset, or NULL. */
+SpSegmentInfo *sp_document_view_get_turn_at              (SpDocumentView *self,
+                                                          int             offset);
+/* The text of [@start, @end). */
+char          *sp_document_view_get_text_range           (SpDocumentView *self,
+                                                          int             start,
+                                                          int             end);
+/* Shows @popover (whose parent must be the view) pointing at [@start, @end). */
+void           sp_document_view_popup_at_range           (SpDocumentView *self,
+                                                          GtkPopover     *popover,
+                                                          int             start,
+                                                          int             end);
 
 double         sp_document_view_get_zoom                 (SpDocumentView *self);
 void           sp_document_view_set_zoom                 (SpDocumentView *self,

@@ -5,7 +5,11 @@
  */
 #pragma once
 
+#include "sp-annotations-panel.h"
 #include "sp-import-job.h"
+#include "sp-search-panel.h"
+#include "sp-tag-popover.h"
+#include "sp-undo-manager.h"
 #include "sp-welcome-page.h"
 #include "sp-window.h"
 
@@ -35,6 +39,25 @@ struct _SpWindow
   SpDocumentView       *document_view;
   AdwStatusPage        *empty_page;
   GtkWidget            *empty_import_button;
+  GtkWidget            *tag_button;
+  GtkWidget            *annotations_button;
+  GtkWidget            *search_button;
+  GtkRevealer          *side_revealer;
+  GtkStack             *side_stack;
+  SpAnnotationsPanel   *annotations_panel;
+  SpSearchPanel        *search_panel;
+  GMenu                *undo_section;
+
+  /* Annotating (sp-window-annotate.c) */
+  SpTagPopover         *tag_popover;
+  SpUndoManager        *undo_manager;
+  gulong                project_changed_id;
+  GPtrArray            *themes;          /* SpThemeInfo, tree order */
+  int                   tag_start;       /* the passage the popover tags */
+  int                   tag_end;
+  gint64                editing_id;      /* the annotation it edits, or 0 */
+  AdwToast             *undo_toast;      /* weak: the last "deleted" toast */
+  char                 *side_pane;       /* "annotations", "search" or NULL */
 
   GSettings            *settings;
   SpProject            *project;
@@ -55,6 +78,29 @@ void _sp_window_update_actions      (SpWindow      *self);
 void _sp_window_show_error          (SpWindow      *self,
                                      const char    *heading,
                                      const char    *body);
+
+/* sp-window-annotate.c */
+void _sp_window_class_annotate_init (SpWindowClass *klass);
+void _sp_window_annotate_init       (SpWindow      *self);
+void _sp_window_annotate_dispose    (SpWindow      *self);
+/* After the project changed (connects to its signals) */
+void _sp_window_annotate_set_project (SpWindow     *self,
+                                     SpProject     *old_project);
+/* Re-reads the shown document's annotations into the view and the panel */
+void _sp_window_reload_annotations  (SpWindow      *self);
+/* "annotations", "search" or NULL */
+void _sp_window_set_side_pane       (SpWindow      *self,
+                                     const char    *name);
+void _sp_window_annotation_activated_cb (SpWindow  *self,
+                                     gint64         id);
+void _sp_window_edit_annotation_cb  (SpWindow      *self,
+                                     gint64         id);
+void _sp_window_delete_annotation_cb (SpWindow     *self,
+                                     gint64         id);
+void _sp_window_search_hit_activated_cb (SpWindow  *self,
+                                     gint64         document_id,
+                                     gint64         start,
+                                     gint64         end);
 
 /* sp-window-import.c */
 void _sp_window_import_init         (SpWindow      *self);

@@ -18,6 +18,8 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_SIDEBAR_VISIBLE,
+  PROP_ANNOTATIONS_VISIBLE,
+  PROP_SEARCH_VISIBLE,
   N_PROPS
 };
 
@@ -126,6 +128,7 @@ sidebar_document_selected_cb (SpWindow *self,
       return;
     }
 
+  _sp_window_reload_annotations (self);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   update_titles (self);
 }
@@ -231,6 +234,8 @@ sp_window_set_project (SpWindow  *self,
 
   sp_document_view_clear (self->document_view);
   sp_sidebar_set_project (self->sidebar, NULL);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->project_changed_id, self->project);
   /* Only dropped, not closed: an import finishing in the background may
    * still hold it, and the last reference closes it. */
   g_clear_object (&self->project);
@@ -241,6 +246,7 @@ sp_window_set_project (SpWindow  *self,
       const char *reason;
 
       self->project = g_object_ref (project);
+      _sp_window_annotate_set_project (self, NULL);
       sp_recent_projects_add (self->settings, sp_project_get_path (project));
 
       reason = sp_project_get_read_only_reason (project);
@@ -260,6 +266,7 @@ sp_window_set_project (SpWindow  *self,
     }
   else
     {
+      _sp_window_annotate_set_project (self, NULL);
       gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
@@ -558,6 +565,38 @@ sp_window_get_document_view (SpWindow *self)
   return self->document_view;
 }
 
+SpAnnotationsPanel *
+sp_window_get_annotations_panel (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->annotations_panel;
+}
+
+SpSearchPanel *
+sp_window_get_search_panel (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->search_panel;
+}
+
+SpTagPopover *
+sp_window_get_tag_popover (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->tag_popover;
+}
+
+AdwToast *
+sp_window_get_undo_toast (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->undo_toast;
+}
+
 const char *
 sp_window_get_page (SpWindow *self)
 {
@@ -621,7 +660,10 @@ sp_window_dispose (GObject *object)
 
   if (self->sidebar != NULL)
     sp_sidebar_set_project (self->sidebar, NULL);
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->project_changed_id, self->project);
   g_clear_object (&self->project);
+  _sp_window_annotate_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
@@ -648,6 +690,14 @@ sp_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->sidebar_visible);
       break;
 
+    case PROP_ANNOTATIONS_VISIBLE:
+      g_value_set_boolean (value, g_strcmp0 (self->side_pane, "annotations") == 0);
+      break;
+
+    case PROP_SEARCH_VISIBLE:
+      g_value_set_boolean (value, g_strcmp0 (self->side_pane, "search") == 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -669,6 +719,20 @@ sp_window_set_property (GObject      *object,
 
     case PROP_SIDEBAR_VISIBLE:
       set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ANNOTATIONS_VISIBLE:
+      if (g_value_get_boolean (value))
+        _sp_window_set_side_pane (self, "annotations");
+      else if (g_strcmp0 (self->side_pane, "annotations") == 0)
+        _sp_window_set_side_pane (self, NULL);
+      break;
+
+    case PROP_SEARCH_VISIBLE:
+      if (g_value_get_boolean (value))
+        _sp_window_set_side_pane (self, "search");
+      else if (g_strcmp0 (self->side_pane, "search") == 0)
+        _sp_window_set_side_pane (self, NULL);
       break;
 
     default:
@@ -697,8 +761,18 @@ sp_window_class_init (SpWindowClass *klass)
     g_param_spec_boolean ("sidebar-visible", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ANNOTATIONS_VISIBLE] =
+    g_param_spec_boolean ("annotations-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SEARCH_VISIBLE] =
+    g_param_spec_boolean ("search-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SP_TYPE_ANNOTATIONS_PANEL);
+  g_type_ensure (SP_TYPE_SEARCH_PANEL);
   g_type_ensure (SP_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SP_TYPE_SIDEBAR);
   g_type_ensure (SP_TYPE_WELCOME_PAGE);
@@ -723,6 +797,18 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, empty_import_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, annotations_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, side_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, annotations_panel);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, undo_section);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_annotation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_edit_annotation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_delete_annotation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_search_hit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_document_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_stakeholder_activated_cb);
@@ -730,6 +816,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, _sp_window_import_cancel_cb);
 
   _sp_window_class_actions_init (klass);
+  _sp_window_class_annotate_init (klass);
 }
 
 static void
@@ -757,6 +844,8 @@ sp_window_init (SpWindow *self)
                            G_CALLBACK (sidebar_n_documents_cb), self, G_CONNECT_SWAPPED);
 
   _sp_window_import_init (self);
+  _sp_window_annotate_init (self);
+  g_settings_bind (self->settings, "annotations-visible", self, "annotations-visible", G_SETTINGS_BIND_DEFAULT);
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   update_titles (self);

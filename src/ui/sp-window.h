@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include "sp-annotations-panel.h"
 #include "sp-document-view.h"
+#include "sp-search-panel.h"
+#include "sp-tag-popover.h"
 #include "sp-project.h"
 #include "sp-sidebar.h"
 
@@ -53,6 +56,11 @@ void            sp_window_add_toast          (SpWindow       *self,
 
 SpSidebar      *sp_window_get_sidebar        (SpWindow       *self);
 SpDocumentView *sp_window_get_document_view  (SpWindow       *self);
+SpAnnotationsPanel *sp_window_get_annotations_panel (SpWindow  *self);
+SpSearchPanel  *sp_window_get_search_panel   (SpWindow       *self);
+SpTagPopover   *sp_window_get_tag_popover    (SpWindow       *self);
+/* The toast offering to undo the last deletion, while it is shown. */
+AdwToast       *sp_window_get_undo_toast     (SpWindow       *self);
 /* "welcome", "loading" or "project" */
 const char     *sp_window_get_page           (SpWindow       *self);
 
