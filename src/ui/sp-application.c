@@ -207,6 +207,7 @@ static const struct {
   { "win.close-project", { "<Control>w", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
   { "win.go-back", { "<Alt>Left", NULL } },
+  { "win.codebook", { "<Control><Shift>k", NULL } },
 };
 
 /* GApplication */

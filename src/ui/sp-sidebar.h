@@ -1,5 +1,6 @@
-/* sp-sidebar.h: the project's library: its documents and stakeholders,
- * kept up to date with SpProject::changed.
+/* sp-sidebar.h: the project's library:
+ * its documents, stakeholders (with their turn and annotation counts) and
+ * the codebook's themes, kept up to date with SpProject::changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,14 @@ guint       sp_sidebar_get_n_documents         (SpSidebar *self);
 guint       sp_sidebar_get_n_stakeholders      (SpSidebar *self);
 GtkListBox *sp_sidebar_get_document_list       (SpSidebar *self);
 GtkListBox *sp_sidebar_get_stakeholder_list    (SpSidebar *self);
+/* The codebook, depth first */
+GtkListBox *sp_sidebar_get_theme_list          (SpSidebar *self);
+guint       sp_sidebar_get_n_themes            (SpSidebar *self);
+/* The annotation count a theme row shows. */
+guint       sp_sidebar_theme_row_get_n_annotations (GtkListBoxRow *row);
+/* The row of @list standing for @id, or NULL. */
+GtkListBoxRow *sp_sidebar_find_row             (GtkListBox *list,
+                                                gint64      id);
 
 /* The id a document or stakeholder row stands for. */
 gint64      sp_sidebar_row_get_id              (GtkListBoxRow *row);

@@ -6,8 +6,10 @@
 #pragma once
 
 #include "sp-annotations-panel.h"
+#include "sp-codebook-editor.h"
 #include "sp-import-job.h"
 #include "sp-search-panel.h"
+#include "sp-stakeholder-editor.h"
 #include "sp-tag-popover.h"
 #include "sp-undo-manager.h"
 #include "sp-welcome-page.h"
@@ -69,6 +71,10 @@ struct _SpWindow
   /* Building the sample project */
   GCancellable         *sample_cancellable;
 
+  /* Editors (sp-window-library.c); weak */
+  SpCodebookEditor     *codebook_editor;
+  SpStakeholderEditor  *stakeholder_editor;
+
   gboolean              sidebar_visible;
 };
 
@@ -101,6 +107,19 @@ void _sp_window_search_hit_activated_cb (SpWindow  *self,
                                      gint64         document_id,
                                      gint64         start,
                                      gint64         end);
+
+/* sp-window-library.c: the sidebar's themes and stakeholders, and the
+ * codebook and stakeholder editors */
+void _sp_window_class_library_init  (SpWindowClass *klass);
+void _sp_window_library_set_project (SpWindow      *self);
+void _sp_window_library_dispose     (SpWindow      *self);
+void _sp_window_sidebar_theme_activated_cb (SpWindow *self,
+                                     gint64         theme_id);
+void _sp_window_sidebar_stakeholder_edit_cb (SpWindow *self,
+                                     gint64         stakeholder_id);
+/* Filters the annotations pane by @stakeholder_id, opening it */
+void _sp_window_filter_by_stakeholder (SpWindow    *self,
+                                     gint64         stakeholder_id);
 
 /* sp-window-import.c */
 void _sp_window_import_init         (SpWindow      *self);

@@ -176,6 +176,7 @@ sidebar_stakeholder_activated_cb (SpWindow   *self,
 
   if (sp_document_view_next_turn_by (self->document_view, stakeholder_id))
     {
+      _sp_window_filter_by_stakeholder (self, stakeholder_id);
       gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
       return;
     }
@@ -193,6 +194,7 @@ sidebar_stakeholder_activated_cb (SpWindow   *self,
         {
           sp_sidebar_select_document (self->sidebar, info->id);
           sp_document_view_next_turn_by (self->document_view, stakeholder_id);
+          _sp_window_filter_by_stakeholder (self, stakeholder_id);
           gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
           return;
         }
@@ -273,6 +275,7 @@ sp_window_set_project (SpWindow  *self,
 
   gtk_widget_set_visible (self->sidebar_button, project != NULL);
   gtk_widget_set_visible (self->import_button, project != NULL);
+  _sp_window_library_set_project (self);
 
   update_titles (self);
   _sp_window_update_actions (self);
@@ -664,6 +667,7 @@ sp_window_dispose (GObject *object)
     g_clear_signal_handler (&self->project_changed_id, self->project);
   g_clear_object (&self->project);
   _sp_window_annotate_dispose (self);
+  _sp_window_library_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
@@ -812,10 +816,13 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, document_title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_document_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_stakeholder_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_theme_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_stakeholder_edit_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_open_recent_cb);
   gtk_widget_class_bind_template_callback (widget_class, _sp_window_import_cancel_cb);
 
   _sp_window_class_actions_init (klass);
+  _sp_window_class_library_init (klass);
   _sp_window_class_annotate_init (klass);
 }
 
@@ -844,6 +851,7 @@ sp_window_init (SpWindow *self)
                            G_CALLBACK (sidebar_n_documents_cb), self, G_CONNECT_SWAPPED);
 
   _sp_window_import_init (self);
+  _sp_window_library_set_project (self);
   _sp_window_annotate_init (self);
   g_settings_bind (self->settings, "annotations-visible", self, "annotations-visible", G_SETTINGS_BIND_DEFAULT);
 

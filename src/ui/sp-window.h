@@ -8,11 +8,13 @@
 #include <adwaita.h>
 
 #include "sp-annotations-panel.h"
+#include "sp-codebook-editor.h"
 #include "sp-document-view.h"
 #include "sp-search-panel.h"
 #include "sp-tag-popover.h"
 #include "sp-project.h"
 #include "sp-sidebar.h"
+#include "sp-stakeholder-editor.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +61,11 @@ SpDocumentView *sp_window_get_document_view  (SpWindow       *self);
 SpAnnotationsPanel *sp_window_get_annotations_panel (SpWindow  *self);
 SpSearchPanel  *sp_window_get_search_panel   (SpWindow       *self);
 SpTagPopover   *sp_window_get_tag_popover    (SpWindow       *self);
+/* Opens (or raises) the codebook editor of the open project; NULL without one. */
+SpCodebookEditor *sp_window_show_codebook    (SpWindow       *self);
+/* Opens (or reuses) the stakeholder editor on @stakeholder_id. */
+SpStakeholderEditor *sp_window_edit_stakeholder (SpWindow    *self,
+                                              gint64          stakeholder_id);
 /* The toast offering to undo the last deletion, while it is shown. */
 AdwToast       *sp_window_get_undo_toast     (SpWindow       *self);
 /* "welcome", "loading" or "project" */
