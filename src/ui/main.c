@@ -15,9 +15,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SpApplication) app = NULL;
+  const char *localedir = g_getenv ("STANDPOINT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* STANDPOINT_LOCALEDIR, when set, replaces the installed LOCALEDIR so
+   * that an uninstalled build (./run, the tests) finds the .mo files meson
+   * compiles into <build>/po: they only reach LOCALEDIR on install. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
