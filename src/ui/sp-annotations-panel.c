@@ -8,6 +8,7 @@
 
 #include "sp-annotations.h"
 #include "sp-annotations-panel.h"
+#include "sp-a11y.h"
 
 #define QUOTE_MAX_CHARS 240
 #define MEMO_MAX_CHARS  160
@@ -562,6 +563,9 @@ sp_annotations_panel_init (SpAnnotationsPanel *self)
   self->stakeholder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_a11y_name_drop_down_button (self->theme_filter, _("Filter by theme"));
+  sp_a11y_name_drop_down_button (self->stakeholder_filter, _("Filter by stakeholder"));
+  sp_a11y_name_drop_down_button (self->stance_filter, _("Filter by stance"));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->theme_filter, expression);

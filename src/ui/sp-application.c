@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-application.h"
+#include "sp-preferences-window.h"
 #include "sp-recent-projects.h"
 #include "sp-sample.h"
 #include "sp-window.h"
@@ -188,12 +189,56 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  GtkWidget *preferences;
+
+  /* One at a time: the open one comes forward */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SP_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  if (SP_IS_PREFERENCES_WINDOW (parent))
+    parent = NULL;
+
+  preferences = sp_preferences_window_new (parent);
+  gtk_window_set_application (GTK_WINDOW (preferences), app);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* "color-scheme" -> AdwStyleManager:color-scheme */
+static gboolean
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  if (g_str_equal (scheme, "light"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    g_value_set_enum (value, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    g_value_set_enum (value, ADW_COLOR_SCHEME_DEFAULT);
+
+  return TRUE;
+}
+
 static const GActionEntry app_entries[] = {
   { "new-project", new_project_action },
   { "open-project", open_project_action },
   { "open-sample", open_sample_action },
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static const struct {
@@ -203,6 +248,7 @@ static const struct {
   { "app.new-project", { "<Control>n", NULL } },
   { "app.open-project", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.import", { "<Control>i", NULL } },
   { "win.close-project", { "<Control>w", NULL } },
   { "win.toggle-sidebar", { "F9", NULL } },
@@ -224,6 +270,10 @@ sp_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action, app_accels[i].accels);
 
   self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET,
+                                color_scheme_get_mapping, NULL, NULL, NULL);
 }
 
 static void

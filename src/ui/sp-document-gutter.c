@@ -12,6 +12,7 @@ struct _SpDocumentGutter
 
   /* line number -> label */
   GHashTable *labels;
+  gboolean    enabled;
 };
 
 G_DEFINE_FINAL_TYPE (SpDocumentGutter, sp_document_gutter, GTK_SOURCE_TYPE_GUTTER_RENDERER_TEXT)
@@ -49,7 +50,7 @@ update_width (SpDocumentGutter *self)
     width += 2 * gtk_source_gutter_renderer_get_xpad (GTK_SOURCE_GUTTER_RENDERER (self));
 
   gtk_widget_set_size_request (GTK_WIDGET (self), width, -1);
-  gtk_widget_set_visible (GTK_WIDGET (self), width > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->enabled && width > 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -79,6 +80,7 @@ static void
 sp_document_gutter_init (SpDocumentGutter *self)
 {
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->enabled = TRUE;
 
   gtk_source_gutter_renderer_set_xpad (GTK_SOURCE_GUTTER_RENDERER (self), 8);
   gtk_source_gutter_renderer_set_xalign (GTK_SOURCE_GUTTER_RENDERER (self), 1.0);
@@ -122,4 +124,26 @@ sp_document_gutter_clear (SpDocumentGutter *self)
 
   g_hash_table_remove_all (self->labels);
   update_width (self);
+}
+
+void
+sp_document_gutter_set_enabled (SpDocumentGutter *self,
+                                gboolean          enabled)
+{
+  g_return_if_fail (SP_IS_DOCUMENT_GUTTER (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+
+  self->enabled = enabled;
+  update_width (self);
+}
+
+gboolean
+sp_document_gutter_get_enabled (SpDocumentGutter *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_GUTTER (self), FALSE);
+
+  return self->enabled;
 }

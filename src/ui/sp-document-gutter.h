@@ -21,5 +21,9 @@ void                     sp_document_gutter_set_labels (SpDocumentGutter *self,
 const char              *sp_document_gutter_get_label  (SpDocumentGutter *self,
                                                         guint             line);
 void                     sp_document_gutter_clear      (SpDocumentGutter *self);
+/* Whether the margin shows at all (it also hides while it has no labels). */
+void                     sp_document_gutter_set_enabled (SpDocumentGutter *self,
+                                                         gboolean          enabled);
+gboolean                 sp_document_gutter_get_enabled (SpDocumentGutter *self);
 
 G_END_DECLS

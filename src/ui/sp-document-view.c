@@ -59,6 +59,7 @@ struct _SpDocumentView
 
   double             zoom;
   gboolean           pointer_over_link;
+  gboolean           underline_highlights;
 
   /* Annotations as highlights */
   GPtrArray         *annotations;     /* SpAnnotationInfo, reading order */
@@ -88,6 +89,8 @@ enum {
   PROP_TITLE,
   PROP_CAN_GO_BACK,
   PROP_ZOOM,
+  PROP_UNDERLINE_HIGHLIGHTS,
+  PROP_SHOW_PAGE_NUMBERS,
   N_PROPS
 };
 
@@ -402,6 +405,42 @@ highlight_color (const char *color,
     rgba->alpha = dark ? 0.36 : 0.28;
 }
 
+/* Sets @tag's look for theme colour @color: a passage's own highlight
+ * (@secondary FALSE) is a background wash, or a single underline when
+ * highlights are underlines only; a second theme or an overlapping passage
+ * (@secondary TRUE) is underlined, doubly in the underline-only style so
+ * that it still stands apart. */
+static void
+style_highlight_tag (SpDocumentView *self,
+                     GtkTextTag     *tag,
+                     const char     *color,
+                     gboolean        secondary)
+{
+  GdkRGBA rgba;
+
+  if (!secondary && !self->underline_highlights)
+    {
+      highlight_color (color, FALSE, &rgba);
+      /* Unset, so that a link's underline still shows through */
+      g_object_set (tag,
+                    "background-rgba", &rgba,
+                    "underline", PANGO_UNDERLINE_NONE,
+                    "underline-set", FALSE,
+                    "underline-rgba-set", FALSE,
+                    NULL);
+      return;
+    }
+
+  highlight_color (color, TRUE, &rgba);
+  if (!secondary)
+    g_object_set (tag, "background-set", FALSE, NULL);
+  g_object_set (tag,
+                "underline", secondary && self->underline_highlights ? PANGO_UNDERLINE_DOUBLE_LINE
+                                                                     : PANGO_UNDERLINE_SINGLE_LINE,
+                "underline-rgba", &rgba,
+                NULL);
+}
+
 static void
 update_highlight_colors (SpDocumentView *self)
 {
@@ -413,21 +452,11 @@ update_highlight_colors (SpDocumentView *self)
 
   g_hash_table_iter_init (&iter, self->highlight_tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GdkRGBA rgba;
-
-      highlight_color (key, FALSE, &rgba);
-      g_object_set (value, "background-rgba", &rgba, NULL);
-    }
+    style_highlight_tag (self, value, key, FALSE);
 
   g_hash_table_iter_init (&iter, self->underline_tags);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GdkRGBA rgba;
-
-      highlight_color (key, TRUE, &rgba);
-      g_object_set (value, "underline-rgba", &rgba, NULL);
-    }
+    style_highlight_tag (self, value, key, TRUE);
 }
 
 static GtkTextTag *
@@ -439,7 +468,6 @@ ensure_highlight_tag (SpDocumentView *self,
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (self->buffer));
   g_autofree char *name = NULL;
   GtkTextTag *tag;
-  GdkRGBA rgba;
 
   if (color == NULL || color[0] == '\0')
     color = FALLBACK_THEME_COLOR;
@@ -447,17 +475,9 @@ ensure_highlight_tag (SpDocumentView *self,
   if ((tag = g_hash_table_lookup (tags, color)) != NULL)
     return tag;
 
-  highlight_color (color, underline, &rgba);
   name = g_strconcat (underline ? SP_TAG_UNDERLINE_PREFIX : SP_TAG_HIGHLIGHT_PREFIX, color, NULL);
-  if (underline)
-    tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name,
-                                      "underline", PANGO_UNDERLINE_SINGLE_LINE,
-                                      "underline-rgba", &rgba,
-                                      NULL);
-  else
-    tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name,
-                                      "background-rgba", &rgba,
-                                      NULL);
+  tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), name, NULL);
+  style_highlight_tag (self, tag, color, underline);
   g_hash_table_insert (tags, g_strdup (color), tag);
 
   /* A jump's flash stays visible over highlights */
@@ -1739,6 +1759,60 @@ sp_document_view_select_range (SpDocumentView *self,
   }
 }
 
+/* Highlight style and page numbers */
+
+gboolean
+sp_document_view_get_underline_highlights (SpDocumentView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->underline_highlights;
+}
+
+void
+sp_document_view_set_underline_highlights (SpDocumentView *self,
+                                           gboolean        underline_only)
+{
+  g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
+
+  underline_only = !!underline_only;
+  if (self->underline_highlights == underline_only)
+    return;
+
+  self->underline_highlights = underline_only;
+  update_highlight_colors (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDERLINE_HIGHLIGHTS]);
+}
+
+gboolean
+sp_document_view_get_show_page_numbers (SpDocumentView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return sp_document_gutter_get_enabled (self->gutter);
+}
+
+void
+sp_document_view_set_show_page_numbers (SpDocumentView *self,
+                                        gboolean        show)
+{
+  g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
+
+  if (sp_document_gutter_get_enabled (self->gutter) == !!show)
+    return;
+
+  sp_document_gutter_set_enabled (self->gutter, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PAGE_NUMBERS]);
+}
+
+GtkWidget *
+sp_document_view_get_page_gutter (SpDocumentView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->gutter);
+}
+
 /* Zoom */
 
 double
@@ -1934,6 +2008,14 @@ sp_document_view_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_UNDERLINE_HIGHLIGHTS:
+      g_value_set_boolean (value, self->underline_highlights);
+      break;
+
+    case PROP_SHOW_PAGE_NUMBERS:
+      g_value_set_boolean (value, sp_document_view_get_show_page_numbers (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1951,6 +2033,14 @@ sp_document_view_set_property (GObject      *object,
     {
     case PROP_ZOOM:
       sp_document_view_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_UNDERLINE_HIGHLIGHTS:
+      sp_document_view_set_underline_highlights (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_PAGE_NUMBERS:
+      sp_document_view_set_show_page_numbers (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1988,6 +2078,14 @@ sp_document_view_class_init (SpDocumentViewClass *klass)
     g_param_spec_double ("zoom", NULL, NULL,
                          ZOOM_MIN, ZOOM_MAX, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UNDERLINE_HIGHLIGHTS] =
+    g_param_spec_boolean ("underline-highlights", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_PAGE_NUMBERS] =
+    g_param_spec_boolean ("show-page-numbers", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);

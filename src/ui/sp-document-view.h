@@ -119,6 +119,18 @@ void           sp_document_view_popup_at_range           (SpDocumentView *self,
                                                           int             start,
                                                           int             end);
 
+/* Highlights drawn as coloured underlines only, with no background (the
+ * "highlight-style" setting). Changes the existing tags in place. */
+gboolean       sp_document_view_get_underline_highlights (SpDocumentView *self);
+void           sp_document_view_set_underline_highlights (SpDocumentView *self,
+                                                          gboolean        underline_only);
+/* Page numbers of the source document in the left margin. */
+gboolean       sp_document_view_get_show_page_numbers    (SpDocumentView *self);
+void           sp_document_view_set_show_page_numbers    (SpDocumentView *self,
+                                                          gboolean        show);
+/* The margin renderer showing them (a GtkSourceGutterRenderer). */
+GtkWidget     *sp_document_view_get_page_gutter          (SpDocumentView *self);
+
 double         sp_document_view_get_zoom                 (SpDocumentView *self);
 void           sp_document_view_set_zoom                 (SpDocumentView *self,
                                                           double          zoom);

@@ -9,6 +9,7 @@
 #include "sp-project-themes.h"
 #include "sp-search.h"
 #include "sp-search-panel.h"
+#include "sp-a11y.h"
 
 #define MAX_HITS 200
 
@@ -454,6 +455,10 @@ sp_search_panel_init (SpSearchPanel *self)
 
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_a11y_name_drop_down_button (self->document_filter, _("Filter by document"));
+  sp_a11y_name_drop_down_button (self->theme_filter, _("Filter by theme"));
+  sp_a11y_name_drop_down_button (self->stakeholder_filter, _("Filter by stakeholder"));
+  sp_a11y_name_drop_down_button (self->stance_filter, _("Filter by stance"));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->theme_filter, expression);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-tag-popover.h"
+#include "sp-a11y.h"
 
 struct _SpTagPopover
 {
@@ -550,6 +551,7 @@ sp_tag_popover_init (SpTagPopover *self)
   self->stakeholder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sp_a11y_name_drop_down_button (self->stakeholder_dropdown, _("Stakeholder"));
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->stakeholder_dropdown, expression);

@@ -201,6 +201,19 @@ _sp_window_annotate_set_project (SpWindow  *self,
 
 /* Tagging */
 
+/* The "default-stance" setting: the stance new tags start with */
+static SpStance
+default_stance (SpWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "default-stance");
+  SpStance stance = SP_STANCE_NONE;
+
+  if (!sp_stance_from_string (name, &stance))
+    stance = SP_STANCE_NONE;
+
+  return stance;
+}
+
 typedef struct
 {
   SpWindow  *window;
@@ -397,7 +410,7 @@ tag_theme_action (GtkWidget  *widget,
   if (!can_annotate (self) || !get_snapped_selection (self, &start, &end))
     return;
 
-  submit_tag_request (self, tag_request_new (self, start, end, &theme_id, 1, 0, SP_STANCE_NONE, ""));
+  submit_tag_request (self, tag_request_new (self, start, end, &theme_id, 1, 0, default_stance (self), ""));
 }
 
 static void
@@ -466,7 +479,7 @@ tag_action (GtkWidget  *widget,
   self->editing_id = 0;
   sp_document_view_select_range (self->document_view, start, end);
   sp_tag_popover_setup (self->tag_popover, self->themes, stakeholders,
-                        NULL, 0, proposed, SP_STANCE_NONE, "", FALSE);
+                        NULL, 0, proposed, default_stance (self), "", FALSE);
   sp_document_view_popup_at_range (self->document_view, GTK_POPOVER (self->tag_popover), start, end);
 }
 
@@ -680,7 +693,6 @@ _sp_window_class_annotate_init (SpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-annotations", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.search", NULL);
@@ -702,6 +714,16 @@ _sp_window_annotate_init (SpWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (view_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (source_view), controller);
+
+  /* F8 shows the annotations pane. Caught on the way in: a class binding
+   * would see it last, after the GtkPaned around the focus, which takes F8
+   * for itself (cycle-handle-focus). */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, 0),
+                                                          gtk_named_action_new ("win.toggle-annotations")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   /* The text view's context menu */
   g_menu_append (extra, _("_Tag Selection…"), "win.tag");

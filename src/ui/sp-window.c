@@ -826,6 +826,16 @@ sp_window_class_init (SpWindowClass *klass)
   _sp_window_class_annotate_init (klass);
 }
 
+/* "highlight-style" -> SpDocumentView:underline-highlights */
+static gboolean
+highlight_style_get_mapping (GValue   *value,
+                             GVariant *variant,
+                             gpointer  user_data)
+{
+  g_value_set_boolean (value, g_strcmp0 (g_variant_get_string (variant, NULL), "underline") == 0);
+  return TRUE;
+}
+
 static void
 sp_window_init (SpWindow *self)
 {
@@ -846,6 +856,11 @@ sp_window_init (SpWindow *self)
   gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "sidebar-width"));
   g_settings_bind (self->settings, "sidebar-visible", self, "sidebar-visible", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "document-zoom", self->document_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-page-numbers", self->document_view, "show-page-numbers", G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "highlight-style",
+                                self->document_view, "underline-highlights",
+                                G_SETTINGS_BIND_GET,
+                                highlight_style_get_mapping, NULL, NULL, NULL);
 
   g_signal_connect_object (self->sidebar, "notify::n-documents",
                            G_CALLBACK (sidebar_n_documents_cb), self, G_CONNECT_SWAPPED);
