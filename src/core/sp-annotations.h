@@ -21,6 +21,9 @@ typedef enum
   /* Store a passage that runs over from one speaker's turn into the next;
    * without it that is refused, as it is usually a slip of the mouse. */
   SP_ANNOTATE_ALLOW_CROSS_TURN = 1 << 0,
+  /* Store the passage with no stakeholder, rather than taking
+   * sp_project_propose_stakeholder()'s proposal; @stakeholder_id must be 0. */
+  SP_ANNOTATE_NO_STAKEHOLDER   = 1 << 1,
 } SpAnnotateFlags;
 
 typedef struct
@@ -58,7 +61,9 @@ void              sp_annotation_info_free   (SpAnnotationInfo  *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpAnnotationInfo, sp_annotation_info_free)
 
 /* Tags [start, end) of a document (code points; widened to whole words).
- * @stakeholder_id 0 takes sp_project_propose_stakeholder()'s proposal.
+ * @stakeholder_id 0 takes sp_project_propose_stakeholder()'s proposal, or
+ * stores none with SP_ANNOTATE_NO_STAKEHOLDER. Reads only the passage and
+ * a little context around it, not the whole document.
  * Returns FALSE and changes nothing on a bad range, an unknown document,
  * theme or stakeholder, or a range across two turns (see the flag). */
 gboolean          sp_project_annotate       (SpProject           *self,

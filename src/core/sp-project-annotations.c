@@ -764,6 +764,94 @@ sp_project_propose_stakeholder (SpProject  *self,
   return find_mentioned_stakeholder (db, text, passage_start, passage_end, error);
 }
 
+/* The part of a document's text around a passage: what annotating reads
+ * instead of the whole text, which may run to megabytes. */
+typedef struct
+{
+  char     *text;
+  gsize     first;  /* code point of the document where it starts */
+  gboolean  empty;  /* the passage held nothing but white space */
+} TextWindow;
+
+static void
+text_window_free (TextWindow *window)
+{
+  g_free (window->text);
+  g_free (window);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextWindow, text_window_free)
+
+/* Snaps [start, end) of a document of @n_chars code points to whole words
+ * (sp_text_snap_to_words) into *@snapped_start, *@snapped_end, and returns
+ * the text from CONTEXT_CHARS before the snapped passage to CONTEXT_CHARS
+ * after it. SQLite's substr() counts code points in TEXT, so only that
+ * much is copied out. The window grows while a word runs into its edge. */
+static TextWindow *
+read_window (sqlite3  *db,
+             gint64    document_id,
+             gint64    n_chars,
+             gint64    start,
+             gint64    end,
+             gsize    *snapped_start,
+             gsize    *snapped_end,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 margin = 4 * CONTEXT_CHARS;
+
+  stmt = sp_db_prepare (db, "SELECT substr(text, ?2 + 1, ?3) FROM documents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      g_autoptr(TextWindow) window = g_new0 (TextWindow, 1);
+      gint64 first = MAX (0, start - margin);
+      gint64 last = MIN (n_chars, end + margin);
+      const char *text;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, first);
+      sqlite3_bind_int64 (stmt, 3, last - first);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
+                         _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+          else
+            sp_db_set_error (error, db, rc, _("Could not read the document text"));
+          return NULL;
+        }
+      text = (const char *) sqlite3_column_text (stmt, 0);
+      window->text = g_strdup (text != NULL ? text : "");
+      window->first = (gsize) first;
+
+      *snapped_start = (gsize) (start - first);
+      *snapped_end = (gsize) (end - first);
+      if (!sp_text_snap_to_words (window->text, -1, snapped_start, snapped_end))
+        {
+          window->empty = TRUE;
+          return g_steal_pointer (&window);
+        }
+
+      /* Room for the context on both sides, and the snap stopped short of
+       * both edges (or at the document's own): the whole text would give
+       * the same. */
+      if ((first == 0 || *snapped_start >= CONTEXT_CHARS) &&
+          (last == n_chars || (gsize) (last - first) - *snapped_end >= CONTEXT_CHARS))
+        {
+          *snapped_start += (gsize) first;
+          *snapped_end += (gsize) first;
+          return g_steal_pointer (&window);
+        }
+      margin *= 4;
+    }
+}
+
 static char *
 default_author (void)
 {
@@ -792,7 +880,7 @@ sp_project_annotate (SpProject        *self,
   g_autoptr(AnnotationRow) row = NULL;
   g_autoptr(SpTextIndex) index = NULL;
   g_autoptr(GPtrArray) speakers = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(TextWindow) window = NULL;
   gsize snapped_start, snapped_end;
   SpCommand *command;
   sqlite3 *db;
@@ -817,12 +905,18 @@ sp_project_annotate (SpProject        *self,
       return FALSE;
     }
 
-  if ((text = sp_project_get_document_text (self, document_id, error)) == NULL)
-    return FALSE;
+  if ((flags & SP_ANNOTATE_NO_STAKEHOLDER) && stakeholder_id != 0)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
+                   _("A passage tagged with no stakeholder cannot name stakeholder %" G_GINT64_FORMAT),
+                   stakeholder_id);
+      return FALSE;
+    }
 
-  snapped_start = (gsize) start;
-  snapped_end = (gsize) end;
-  if (!sp_text_snap_to_words (text, -1, &snapped_start, &snapped_end))
+  window = read_window (db, document_id, document->n_chars, start, end, &snapped_start, &snapped_end, error);
+  if (window == NULL)
+    return FALSE;
+  if (window->empty)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
                    _("Characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
@@ -851,7 +945,7 @@ sp_project_annotate (SpProject        *self,
       !check_stakeholder_and_stance (db, stakeholder_id, stance, error))
     return FALSE;
 
-  if (stakeholder_id == 0)
+  if (stakeholder_id == 0 && !(flags & SP_ANNOTATE_NO_STAKEHOLDER))
     {
       g_autoptr(GError) local_error = NULL;
 
@@ -864,12 +958,15 @@ sp_project_annotate (SpProject        *self,
         }
     }
 
-  index = sp_text_index_new (text, strlen (text));
+  index = sp_text_index_new (window->text, strlen (window->text));
 
   row = annotation_row_new ();
   row->document_id = document_id;
   row->start = (gint64) snapped_start;
   row->end = (gint64) snapped_end;
+  /* Offsets into the window, which holds the context on both sides. */
+  snapped_start -= window->first;
+  snapped_end -= window->first;
   row->quote = sp_text_index_substring (index, snapped_start, snapped_end);
   row->prefix = sp_text_index_substring (index, snapped_start - MIN (snapped_start, CONTEXT_CHARS),
                                          snapped_start);

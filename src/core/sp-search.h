@@ -68,6 +68,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpSearchHit, sp_search_hit_free)
 char       *sp_search_query_to_fts (const char           *query,
                                     GError              **error);
 
+/* When one side (text or annotations) matches more rows than this and a
+ * @limit is given, its hits come from the first SP_SEARCH_RANKED_MAX
+ * matches that pass the filter, in the order they were imported or made,
+ * ranked or put in reading order among themselves: scoring every match of
+ * a word that is everywhere costs more than the search. Filters on a
+ * theme, stakeholder or document are applied before that cut, so a
+ * filtered search with no more passing matches than this is exact. */
+#define SP_SEARCH_RANKED_MAX 5000
+
 /* Up to @limit hits (0: all) for @query, as SpSearchHit. */
 GPtrArray  *sp_project_search      (SpProject            *self,
                                     const char           *query,

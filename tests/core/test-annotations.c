@@ -13,6 +13,7 @@
 
 #include "sp-annotations.h"
 #include "sp-error.h"
+#include "sp-import-file.h"
 #include "sp-project-private.h"
 #include "sp-sample.h"
 #include "sp-text-snap.h"
@@ -570,6 +571,117 @@ test_sigkill (Fixture       *fixture,
   g_assert_cmpint (fts_count (fixture->project, "killed"), ==, 1);
 }
 
+/* SP_ANNOTATE_NO_STAKEHOLDER stores none where one would be proposed. */
+static void
+test_no_stakeholder (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *sentence = "If I may I'd like to contribute a new word here";
+  g_autoptr(SpAnnotationInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, id = 0;
+
+  start = offset_of (fixture->transcript_text, sentence, 0);
+  g_assert_cmpint (sp_project_propose_stakeholder (fixture->project, fixture->transcript_id, start,
+                                                   start + 10, &error), ==, fixture->thomas_li);
+  g_assert_true (sp_project_annotate (fixture->project, fixture->transcript_id, start, start + 10, NULL, 0,
+                                      0, SP_STANCE_NONE, NULL, SP_ANNOTATE_NO_STAKEHOLDER, &id, &error));
+  g_assert_no_error (error);
+  info = sp_project_get_annotation (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->stakeholder_id, ==, 0);
+  g_assert_null (info->stakeholder);
+
+  /* Undo and redo keep it so. */
+  sp_test_undo (fixture->project);
+  sp_test_redo (fixture->project);
+  g_clear_pointer (&info, sp_annotation_info_free);
+  info = sp_project_get_annotation (fixture->project, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (info->stakeholder);
+
+  /* Naming someone as well is a contradiction. */
+  g_assert_false (sp_project_annotate (fixture->project, fixture->transcript_id, start, start + 10, NULL, 0,
+                                       fixture->thomas_li, SP_STANCE_NONE, NULL,
+                                       SP_ANNOTATE_NO_STAKEHOLDER, NULL, &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT);
+}
+
+/* Annotating reads only a window of the text: the quote, prefix and suffix
+ * are what the whole text gives, at the ends of a document and around a
+ * word longer than the window. */
+static void
+check_window (SpProject   *project,
+              gint64       document_id,
+              const char  *text,
+              gsize        start,
+              gsize        end)
+{
+  g_autoptr(SpAnnotationInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  gsize s = start, e = end, n = (gsize) g_utf8_strlen (text, -1);
+  gint64 id = 0;
+
+  if (!sp_text_snap_to_words (text, -1, &s, &e))
+    return;
+  g_assert_true (sp_project_annotate (project, document_id, (gint64) start, (gint64) end, NULL, 0, 0,
+                                      SP_STANCE_NONE, NULL,
+                                      SP_ANNOTATE_ALLOW_CROSS_TURN | SP_ANNOTATE_NO_STAKEHOLDER, &id, &error));
+  g_assert_no_error (error);
+  info = sp_project_get_annotation (project, id, &error);
+  g_assert_no_error (error);
+
+  quote = g_utf8_substring (text, (glong) s, (glong) e);
+  prefix = g_utf8_substring (text, (glong) (s - MIN (s, 32)), (glong) s);
+  suffix = g_utf8_substring (text, (glong) e, (glong) MIN (n, e + 32));
+  g_assert_cmpint (info->start, ==, (gint64) s);
+  g_assert_cmpint (info->end, ==, (gint64) e);
+  g_assert_cmpstr (info->quote, ==, quote);
+  g_assert_cmpstr (info->prefix, ==, prefix);
+  g_assert_cmpstr (info->suffix, ==, suffix);
+}
+
+static void
+test_window (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GString) odd = g_string_new ("Ünïcödé start ");
+  g_autofree char *input = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 report_chars = g_utf8_strlen (fixture->report_text, -1);
+  gint64 odd_id;
+  gsize n;
+
+  /* Across the report, start to end. */
+  check_window (fixture->project, fixture->report_id, fixture->report_text, 0, 3);
+  check_window (fixture->project, fixture->report_id, fixture->report_text, report_chars - 3, report_chars);
+  for (gint64 at = 17; at < report_chars - 200; at += report_chars / 23)
+    check_window (fixture->project, fixture->report_id, fixture->report_text, at, at + 1 + at % 150);
+
+  /* A word of 3,000 letters, in a document of its own. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (odd, i % 2 ? "é" : "x");
+  g_string_append (odd, " and then the end, with “quotes”.\n");
+  input = g_build_filename (fixture->dir, "odd.txt", NULL);
+  g_assert_true (g_file_set_contents (input, odd->str, (gssize) odd->len, NULL));
+  file = g_file_new_for_path (input);
+  odd_id = sp_import_file (fixture->project, file, SP_IMPORT_FORMAT_AUTO, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = sp_project_get_document_text (fixture->project, odd_id, &error);
+  g_assert_no_error (error);
+  n = (gsize) g_utf8_strlen (text, -1);
+  check_window (fixture->project, odd_id, text, 1500, 1501);   /* mid-word: the whole word */
+  check_window (fixture->project, odd_id, text, 2, 20);
+  check_window (fixture->project, odd_id, text, 3010, n - 1);
+  check_window (fixture->project, odd_id, text, n - 2, n);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +696,8 @@ main (int   argc,
   g_test_add ("/annotations/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/annotations/update-delete-undo", Fixture, NULL, fixture_set_up, test_update_delete_undo, fixture_tear_down);
   g_test_add ("/annotations/list-filters", Fixture, NULL, fixture_set_up, test_list_filters, fixture_tear_down);
+  g_test_add ("/annotations/no-stakeholder", Fixture, NULL, fixture_set_up, test_no_stakeholder, fixture_tear_down);
+  g_test_add ("/annotations/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
   g_test_add ("/annotations/sigkill", Fixture, NULL, fixture_set_up, test_sigkill, fixture_tear_down);
 
   return g_test_run ();
