@@ -310,7 +310,7 @@ remove_row (SpProject  *project,
   if (sqlite3_changes (db) != 1)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no annotation %" G_GINT64_FORMAT), id);
+                   _("There is no annotation %lld"), (long long) id);
       return FALSE;
     }
   return TRUE;
@@ -345,7 +345,7 @@ update_row (SpProject      *project,
   if (sqlite3_changes (db) != 1)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no annotation %" G_GINT64_FORMAT), row->id);
+                   _("There is no annotation %lld"), (long long) row->id);
       return FALSE;
     }
 
@@ -376,7 +376,7 @@ load_row (SpProject  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no annotation %" G_GINT64_FORMAT), id);
+                   _("There is no annotation %lld"), (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -503,8 +503,8 @@ check_themes (sqlite3       *db,
       if (!exists)
         {
           g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                       _("There is no theme with id %" G_GINT64_FORMAT " in this project"),
-                       theme_ids[i]);
+                       _("There is no theme with id %lld in this project"),
+                       (long long) theme_ids[i]);
           return FALSE;
         }
     }
@@ -532,14 +532,14 @@ check_stakeholder_and_stance (sqlite3   *db,
     {
       if (stakeholder_id < 0)
         g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
-                     _("Invalid stakeholder id %" G_GINT64_FORMAT), stakeholder_id);
+                     _("Invalid stakeholder id %lld"), (long long) stakeholder_id);
       return FALSE;
     }
   if (!exists)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no stakeholder with id %" G_GINT64_FORMAT " in this project"),
-                   stakeholder_id);
+                   _("There is no stakeholder with id %lld in this project"),
+                   (long long) stakeholder_id);
       return FALSE;
     }
   return TRUE;
@@ -821,7 +821,7 @@ read_window (sqlite3  *db,
         {
           if (rc == SQLITE_DONE)
             g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                         _("There is no document %" G_GINT64_FORMAT " in this project"), document_id);
+                         _("There is no document %lld in this project"), (long long) document_id);
           else
             sp_db_set_error (error, db, rc, _("Could not read the document text"));
           return NULL;
@@ -898,18 +898,17 @@ sp_project_annotate (SpProject        *self,
   if (start < 0 || end <= start || end > document->n_chars)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
-                   _("Cannot annotate characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                     " of “%s”: a passage must hold at least one character"
-                     " within the document's %" G_GINT64_FORMAT " characters"),
-                   start, end, document->title, document->n_chars);
+                   _("Cannot annotate characters %lld–%lld of “%s”: a passage must hold at least one character"
+                     " within the document's %lld characters"),
+                   (long long) start, (long long) end, document->title, (long long) document->n_chars);
       return FALSE;
     }
 
   if ((flags & SP_ANNOTATE_NO_STAKEHOLDER) && stakeholder_id != 0)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
-                   _("A passage tagged with no stakeholder cannot name stakeholder %" G_GINT64_FORMAT),
-                   stakeholder_id);
+                   _("A passage tagged with no stakeholder cannot name stakeholder %lld"),
+                   (long long) stakeholder_id);
       return FALSE;
     }
 
@@ -919,9 +918,8 @@ sp_project_annotate (SpProject        *self,
   if (window->empty)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
-                   _("Characters %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                     " of “%s” hold nothing but white space"),
-                   start, end, document->title);
+                   _("Characters %lld–%lld of “%s” hold nothing but white space"),
+                   (long long) start, (long long) end, document->title);
       return FALSE;
     }
 
@@ -1154,7 +1152,7 @@ sp_project_get_annotation (SpProject  *self,
     return annotation_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no annotation %" G_GINT64_FORMAT), id);
+                 _("There is no annotation %lld"), (long long) id);
   else
     sp_db_set_error (error, db, rc, _("Could not read the annotation"));
   return NULL;
