@@ -143,11 +143,24 @@ display_name (const char *path)
 
 /* Checks the raw header; on success @fd is open on the file (the caller
  * keeps it for locking) and @out_version holds the schema version. */
+/* TRUE when a write-ahead log beside @path may hold changes the main file's
+ * header does not show yet (after a crash, or while another process has the
+ * project open). */
+static gboolean
+has_pending_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 static gboolean
 check_header (const char   *path,
               int          *fd_out,
               struct stat  *st,
               guint        *out_version,
+              gboolean     *out_deferred,
               GError      **error)
 {
   g_autofree char *name = display_name (path);
@@ -196,12 +209,21 @@ check_header (const char   *path,
   application_id = read_be32 (header + 68);
   user_version = read_be32 (header + 60);
 
+  *out_deferred = FALSE;
   if (application_id != SP_APPLICATION_ID)
     {
-      g_set_error (error, SP_ERROR, SP_ERROR_NOT_PROJECT,
-                   _("“%s” is a SQLite database, but not a Standpoint project"), name);
-      close (fd);
-      return FALSE;
+      /* The header of a WAL database is only rewritten at a checkpoint, so
+       * a project whose first commit is still in its log shows no id yet:
+       * ask SQLite itself (read-only) before refusing. */
+      if (has_pending_wal (path))
+        *out_deferred = TRUE;
+      else
+        {
+          g_set_error (error, SP_ERROR, SP_ERROR_NOT_PROJECT,
+                       _("“%s” is a SQLite database, but not a Standpoint project"), name);
+          close (fd);
+          return FALSE;
+        }
     }
 
   if (user_version > sp_schema_get_version ())
@@ -333,6 +355,48 @@ set_damaged_error (GError     **error,
                name, tidy);
 }
 
+static gboolean
+pragma_int64 (sqlite3     *db,
+              const char  *sql,
+              gint64      *out,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, sql, error);
+
+  return stmt != NULL && sp_db_query_int64 (db, stmt, out, sql, error);
+}
+
+/* Reads application_id and user_version through SQLite, which sees what
+ * the write-ahead log holds. Read-only, so a foreign database is never
+ * checkpointed or otherwise written to. */
+static gboolean
+read_ids_through_sqlite (const char  *path,
+                         guint32     *application_id,
+                         guint       *user_version,
+                         GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+  gint64 id = 0, version = 0;
+
+  if ((db = open_connection (path, TRUE, error)) == NULL)
+    return FALSE;
+
+  if (!pragma_int64 (db, "PRAGMA application_id", &id, &local_error) ||
+      !pragma_int64 (db, "PRAGMA user_version", &version, &local_error))
+    {
+      sqlite3_close (db);
+      set_damaged_error (error, name, local_error->message);
+      return FALSE;
+    }
+
+  sqlite3_close (db);
+  *application_id = (guint32) id;
+  *user_version = (guint) version;
+  return TRUE;
+}
+
 /* Runs an integrity check and translates any corruption into a clear error. */
 static gboolean
 check_integrity (SpProject  *self,
@@ -459,6 +523,11 @@ run_migrations (SpProject  *self,
       self->schema_version = version;
     }
 
+  /* Write the new header (application_id, user_version) into the main file
+   * now, so other programs and a later open see a project straight away. */
+  if (from_version < sp_schema_get_version ())
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+
   return TRUE;
 }
 
@@ -554,14 +623,38 @@ sp_project_open (const char          *path,
   g_autofree char *name = NULL;
   struct stat st;
   guint version = 0;
+  gboolean deferred = FALSE;
   int fd = -1;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &fd, &st, &version, error))
+  if (!check_header (path, &fd, &st, &version, &deferred, error))
     return NULL;
 
   name = display_name (path);
+  if (deferred)
+    {
+      guint32 application_id = 0;
+
+      if (!read_ids_through_sqlite (path, &application_id, &version, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      if (application_id != SP_APPLICATION_ID || version > sp_schema_get_version ())
+        {
+          if (application_id != SP_APPLICATION_ID)
+            g_set_error (error, SP_ERROR, SP_ERROR_NOT_PROJECT,
+                         _("“%s” is a SQLite database, but not a Standpoint project"), name);
+          else
+            g_set_error (error, SP_ERROR, SP_ERROR_TOO_NEW,
+                         _("“%s” was saved by a newer version of Standpoint (project format %u; "
+                           "this version reads up to %u). Update Standpoint to open it."),
+                         name, version, sp_schema_get_version ());
+          close (fd);
+          return NULL;
+        }
+    }
   self = g_object_new (SP_TYPE_PROJECT, NULL);
   self->path = g_canonicalize_filename (path, NULL);
   self->schema_version = version;
@@ -590,6 +683,16 @@ sp_project_open (const char          *path,
   if ((!self->read_only && !check_no_other_writer (self, error)) ||
       !check_integrity (self, st.st_size, error))
     return NULL;
+
+  /* The raw header can lag behind the log; SQLite's answer is the truth. */
+  {
+    gint64 current = 0;
+
+    if (!pragma_int64 (self->db, "PRAGMA user_version", &current, error))
+      return NULL;
+    version = (guint) current;
+    self->schema_version = version;
+  }
 
   if (version < sp_schema_get_version () && self->read_only)
     {

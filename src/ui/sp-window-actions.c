@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-project-themes.h"
 #include "sp-window-private.h"
 
 void
@@ -82,8 +83,13 @@ new_project_response_cb (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
-      if (file != NULL)
-        sp_window_create_project (self, file);
+      const char *codebook = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "codebook");
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && sp_window_create_project (self, file) &&
+          g_strcmp0 (codebook, "sample") == 0 &&
+          !sp_project_add_sample_codebook (sp_window_get_project (self), &error))
+        _sp_window_show_error (self, _("Could Not Add the Sample Codebook"), error->message);
     }
 
   gtk_native_dialog_destroy (native);
@@ -105,6 +111,17 @@ sp_window_choose_new_project (SpWindow *self)
   /* Translators: the suggested file name of a new project */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Untitled project.standpoint"));
   add_project_filters (GTK_FILE_CHOOSER (native));
+
+  /* A new project starts with an empty codebook or the one drawn from the
+   * sample corpus, which is a good base for standards-policy work. */
+  {
+    const char *ids[] = { "empty", "sample", NULL };
+    const char *labels[] = { _("Empty codebook"), _("Sample codebook (12 themes)"), NULL };
+
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "codebook", _("Start with"),
+                                 ids, labels);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "codebook", "empty");
+  }
 
   g_signal_connect_object (native, "response", G_CALLBACK (new_project_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

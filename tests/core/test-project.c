@@ -17,6 +17,7 @@
 
 #include "sp-error.h"
 #include "sp-project.h"
+#include "sp-schema-private.h"
 #include "test-helpers.h"
 
 typedef struct
@@ -564,6 +565,68 @@ test_old_schema_is_migrated (Fixture       *fixture,
   add_sample (project, "Migrated", "0004");
 }
 
+/* Leaves @path as a crash right after its first commit would: the header
+ * changes are in the write-ahead log only, never checkpointed. */
+static void
+crash_after_commit (const char *path,
+                    const char *sql)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
+                        NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        _exit (3);
+      _exit (0);  /* no sqlite3_close: no checkpoint */
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static void
+test_header_still_in_wal (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *other = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sql = g_strdup_printf ("BEGIN; PRAGMA application_id = 1398034516; %s; PRAGMA user_version = 1; COMMIT;",
+                         sp_schema_get_migration (1));
+  crash_after_commit (fixture->path, sql);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, 1398034516);
+
+  /* Read-only first (as the command line reads while the app has it open),
+   * then for writing: both see the project the log describes. */
+  project = sp_project_open (fixture->path, SP_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, 1);
+  g_clear_object (&project);
+
+  project = sp_project_open (fixture->path, SP_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, 1);
+  add_sample (project, "After the crash", "0005");
+  documents = sp_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_clear_object (&project);
+
+  /* A foreign database with a pending log is still refused, untouched. */
+  crash_after_commit (other, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x');");
+  assert_open_fails_untouched (other, SP_ERROR_NOT_PROJECT, "not a Standpoint project");
+}
+
 static void
 test_documents_and_stakeholders (Fixture       *fixture,
                                  gconstpointer  data)
@@ -775,6 +838,7 @@ main (int   argc,
   ADD ("open-locked-by-other-writer", test_open_locked_by_other_writer);
   ADD ("open-twice-in-process", test_open_twice_in_process);
   ADD ("old-schema-is-migrated", test_old_schema_is_migrated);
+  ADD ("header-still-in-wal", test_header_still_in_wal);
   ADD ("documents-and-stakeholders", test_documents_and_stakeholders);
   ADD ("add-is-all-or-nothing", test_add_is_all_or_nothing);
   ADD ("killed-while-storing", test_killed_while_storing);
