@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sp-annotations.h"
 #include "sp-project.h"
 
 G_BEGIN_DECLS
@@ -15,23 +16,38 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpAnnotationsPanel, sp_annotations_panel, SP, ANNOTATIONS_PANEL, GtkWidget)
 
-GtkWidget  *sp_annotations_panel_new             (void);
+GtkWidget   *sp_annotations_panel_new               (void);
 
-/* Lists @annotations (SpAnnotationInfo; NULL: none); @themes and
- * @stakeholders fill the filters. Keeps the filters where it can. */
-void        sp_annotations_panel_set_annotations (SpAnnotationsPanel *self,
-                                                  GPtrArray          *annotations,
-                                                  GPtrArray          *themes,
-                                                  GPtrArray          *stakeholders);
-GtkListBox *sp_annotations_panel_get_list        (SpAnnotationsPanel *self);
+/* Lists @annotations (SpAnnotationInfo in reading order; NULL: none);
+ * @themes and @stakeholders fill the filters. Keeps the filters where it
+ * can. While the panel is hidden it only keeps a reference to
+ * @annotations and lists them when shown. */
+void         sp_annotations_panel_set_annotations   (SpAnnotationsPanel     *self,
+                                                     GPtrArray              *annotations,
+                                                     GPtrArray              *themes,
+                                                     GPtrArray              *stakeholders);
+/* Adds, replaces (@info) or removes (@info NULL) the annotation @id, in
+ * reading order; @info is copied. Uses the themes and stakeholders of the
+ * last sp_annotations_panel_set_annotations(). */
+void         sp_annotations_panel_update_annotation (SpAnnotationsPanel     *self,
+                                                     gint64                  id,
+                                                     const SpAnnotationInfo *info);
+GtkListView *sp_annotations_panel_get_list          (SpAnnotationsPanel     *self);
+/* Annotations listed, whatever the filters. */
+guint        sp_annotations_panel_get_n_annotations (SpAnnotationsPanel     *self);
 /* Rows the filters leave visible. */
-guint       sp_annotations_panel_get_n_visible   (SpAnnotationsPanel *self);
-/* The annotation a row stands for. */
-gint64      sp_annotations_panel_row_get_id      (GtkListBoxRow      *row);
+guint        sp_annotations_panel_get_n_visible     (SpAnnotationsPanel     *self);
+/* The annotation the visible row at @position stands for, or 0. */
+gint64       sp_annotations_panel_get_id_at         (SpAnnotationsPanel     *self,
+                                                     guint                   position);
+/* The row widget shown for the visible row at @position, or NULL when it
+ * has none (scrolled out of view, or the panel is not shown). */
+GtkWidget   *sp_annotations_panel_get_row           (SpAnnotationsPanel     *self,
+                                                     guint                   position);
 /* Filters: 0 / SP_STANCE_NONE for any. */
-void        sp_annotations_panel_set_filter      (SpAnnotationsPanel *self,
-                                                  gint64              theme_id,
-                                                  gint64              stakeholder_id,
-                                                  SpStance            stance);
+void         sp_annotations_panel_set_filter        (SpAnnotationsPanel     *self,
+                                                     gint64                  theme_id,
+                                                     gint64                  stakeholder_id,
+                                                     SpStance                stance);
 
 G_END_DECLS

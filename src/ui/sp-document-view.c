@@ -702,6 +702,180 @@ sp_document_view_set_annotations (SpDocumentView *self,
     }
 }
 
+static int
+compare_annotations (const SpAnnotationInfo *a,
+                     const SpAnnotationInfo *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end < b->end ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+void
+sp_document_view_update_annotation (SpDocumentView   *self,
+                                    gint64            id,
+                                    SpAnnotationInfo *info,
+                                    GPtrArray        *themes)
+{
+  g_autoptr(SpAnnotationInfo) owned = info;
+  g_autoptr(GArray) dirty = NULL;
+  HighlightSpan *old;
+  guint n, removed = G_MAXUINT, inserted = G_MAXUINT, first, last;
+
+  g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (info == NULL || info->id == id);
+
+  if (self->annotations == NULL || self->spans == NULL)
+    {
+      g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_annotation_info_free);
+
+      if (owned != NULL)
+        g_ptr_array_add (annotations, g_steal_pointer (&owned));
+      sp_document_view_set_annotations (self, annotations, themes);
+      return;
+    }
+
+  /* The old spans, before the change, for the ranges to re-tag */
+  old = g_memdup2 (self->spans->data, (gsize) self->spans->len * sizeof (HighlightSpan));
+  n = self->spans->len;
+  dirty = g_array_new (FALSE, FALSE, sizeof (HighlightSpan));
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    if (((SpAnnotationInfo *) g_ptr_array_index (self->annotations, i))->id == id)
+      {
+        g_array_append_val (dirty, old[i]);
+        g_ptr_array_remove_index (self->annotations, i);
+        removed = i;
+        break;
+      }
+
+  if (owned != NULL)
+    {
+      guint lo = 0, hi = self->annotations->len;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_annotations (g_ptr_array_index (self->annotations, mid), owned) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      inserted = lo;
+      g_ptr_array_insert (self->annotations, (int) inserted, g_steal_pointer (&owned));
+    }
+
+  if (removed == G_MAXUINT && inserted == G_MAXUINT)
+    {
+      g_free (old);
+      return;
+    }
+
+  /* Recompute the spans from the first change on; past the last change,
+   * stop at the first span drawn as before with a background of its own,
+   * as everything after it is drawn as before too. */
+  first = MIN (removed, inserted);
+  last = removed == G_MAXUINT ? inserted : inserted == G_MAXUINT ? removed : MAX (removed, inserted);
+  g_array_set_size (self->spans, self->annotations->len);
+  {
+    g_autoptr(GHashTable) colors = g_hash_table_new (g_int64_hash, g_int64_equal);
+    int n_chars = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->buffer));
+    int background_end = -1;
+    guint j;
+
+    for (guint i = 0; themes != NULL && i < themes->len; i++)
+      {
+        SpThemeInfo *theme = g_ptr_array_index (themes, i);
+
+        g_hash_table_insert (colors, &theme->id, theme->color);
+      }
+
+    for (j = first; j > 0; j--)
+      if (old[j - 1].background != NULL)
+        {
+          background_end = old[j - 1].end;
+          break;
+        }
+
+    for (j = first; j < self->annotations->len; j++)
+      {
+        SpAnnotationInfo *a = g_ptr_array_index (self->annotations, j);
+        HighlightSpan span = { a->id, 0, 0, NULL, NULL };
+        const char *first_color = theme_color (colors, a->theme_ids, 0);
+        const char *second_color = theme_color (colors, a->theme_ids, 1);
+        /* The same annotation's old span, if it is there */
+        guint k = j;
+        const HighlightSpan *before = NULL;
+
+        if (inserted != G_MAXUINT && j > inserted)
+          k--;
+        if (removed != G_MAXUINT && k >= removed)
+          k++;
+        if (j != inserted && k < n)
+          before = &old[k];
+
+        span.start = CLAMP (a->start, 0, n_chars);
+        span.end = CLAMP (a->end, span.start, n_chars);
+        if (span.start < background_end)
+          span.underline = ensure_highlight_tag (self, first_color, TRUE);
+        else
+          {
+            span.background = ensure_highlight_tag (self, first_color, FALSE);
+            if (second_color != NULL)
+              span.underline = ensure_highlight_tag (self, second_color, TRUE);
+            background_end = span.end;
+          }
+        g_array_index (self->spans, HighlightSpan, j) = span;
+
+        if (before == NULL || !spans_equal (before, &span))
+          {
+            g_array_append_val (dirty, span);
+            if (before != NULL)
+              g_array_append_val (dirty, *before);
+          }
+        else if (j >= last && span.background != NULL)
+          {
+            j++;
+            break;
+          }
+      }
+
+    /* The rest is unchanged: copy it from the old spans */
+    for (; j < self->annotations->len; j++)
+      {
+        guint k = j;
+
+        if (inserted != G_MAXUINT && j > inserted)
+          k--;
+        if (removed != G_MAXUINT && k >= removed)
+          k++;
+        g_array_index (self->spans, HighlightSpan, j) = old[k];
+      }
+
+    if (dirty->len > MAX_PARTIAL_CHANGES)
+      {
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+        remove_highlights (self, &start, &end);
+        for (guint i = 0; i < self->spans->len; i++)
+          apply_span (self, &g_array_index (self->spans, HighlightSpan, i), 0, n_chars);
+      }
+    else
+      for (guint i = 0; i < dirty->len; i++)
+        {
+          HighlightSpan *span = &g_array_index (dirty, HighlightSpan, i);
+
+          retag_range (self, MIN (span->start, n_chars), MIN (span->end, n_chars));
+        }
+  }
+
+  g_free (old);
+}
+
 GPtrArray *
 sp_document_view_get_annotations (SpDocumentView *self)
 {

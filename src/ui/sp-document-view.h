@@ -93,6 +93,13 @@ void           sp_document_view_set_annotations          (SpDocumentView *self,
                                                           GPtrArray      *annotations,
                                                           GPtrArray      *themes);
 /* As last set, or NULL. */
+/* Adds, replaces (@info) or removes (@info NULL) the annotation @id in the
+ * annotations the view holds, and re-tags only what that changes. Takes
+ * @info. */
+void           sp_document_view_update_annotation        (SpDocumentView   *self,
+                                                          gint64            id,
+                                                          SpAnnotationInfo *info,
+                                                          GPtrArray        *themes);
 GPtrArray     *sp_document_view_get_annotations          (SpDocumentView *self);
 /* The tag for @color ("#rrggbb"), or NULL if none was needed yet. */
 GtkTextTag    *sp_document_view_get_highlight_tag        (SpDocumentView *self,

@@ -67,10 +67,69 @@ _sp_window_reload_annotations (SpWindow *self)
   sp_annotations_panel_set_annotations (self->annotations_panel, annotations, self->themes, stakeholders);
 }
 
+/* Refreshes the one annotation @id in the view and the panel: added,
+ * changed or (when the project no longer has it) removed. */
+static void
+refresh_annotation (SpWindow *self,
+                    gint64    id)
+{
+  g_autoptr(SpAnnotationInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = sp_document_view_get_document_id (self->document_view);
+
+  if (self->project == NULL || document_id == 0)
+    return;
+
+  info = sp_project_get_annotation (self->project, id, &error);
+  if (info == NULL && !g_error_matches (error, SP_ERROR, SP_ERROR_NOT_FOUND))
+    {
+      _sp_window_reload_annotations (self);
+      return;
+    }
+  if (info != NULL && info->document_id != document_id)
+    g_clear_pointer (&info, sp_annotation_info_free);
+
+  if (self->themes == NULL)
+    reload_themes (self);
+
+  sp_annotations_panel_update_annotation (self->annotations_panel, id, info);
+  sp_document_view_update_annotation (self->document_view, id, g_steal_pointer (&info), self->themes);
+}
+
+static void
+begin_tracking (SpWindow *self)
+{
+  self->tracking = TRUE;
+  self->tracked_changes = 0;
+}
+
+/* After a change of the one annotation @id (0 if unknown): refreshes only
+ * it when it was the only change, else everything. */
+static void
+end_tracking (SpWindow *self,
+              gint64    id)
+{
+  guint changes = self->tracked_changes;
+
+  self->tracking = FALSE;
+  self->tracked_changes = 0;
+
+  if (changes == 1 && id != 0)
+    refresh_annotation (self, id);
+  else if (changes > 0)
+    _sp_window_reload_annotations (self);
+}
+
 static void
 project_changed_cb (SpWindow        *self,
                     SpProjectChange  what)
 {
+  if (self->tracking && what == SP_PROJECT_CHANGE_ANNOTATIONS)
+    {
+      self->tracked_changes++;
+      return;
+    }
+
   if (what & SP_PROJECT_CHANGE_THEMES)
     reload_themes (self);
 
@@ -300,14 +359,17 @@ run_tag_request (TagRequest      *request,
     return;
 
   disarm_undo_toast (self);
+  begin_tracking (self);
   if (!sp_project_annotate (self->project, request->document_id, request->start, request->end,
                             (const gint64 *) (gpointer) request->theme_ids->data, request->theme_ids->len,
                             request->stakeholder_id, request->stance, request->memo,
                             flags, &id, &error))
     {
+      end_tracking (self, 0);
       sp_window_add_toast (self, error->message);
       return;
     }
+  end_tracking (self, id);
 
   /* The highlight shows the passage now: let go of the selection */
   {
@@ -429,12 +491,17 @@ popover_tag_cb (SpWindow     *self,
   disarm_undo_toast (self);
   if (editing_id != 0)
     {
-      if (!sp_project_update_annotation (self->project, editing_id,
+      gboolean ok;
+
+      begin_tracking (self);
+      ok = sp_project_update_annotation (self->project, editing_id,
                                          (const gint64 *) (gpointer) ids->data, ids->len,
                                          sp_tag_popover_get_stakeholder_id (popover),
                                          sp_tag_popover_get_stance (popover),
                                          sp_tag_popover_get_memo (popover),
-                                         &error))
+                                         &error);
+      end_tracking (self, editing_id);
+      if (!ok)
         sp_window_add_toast (self, error->message);
       return;
     }
@@ -535,11 +602,14 @@ _sp_window_delete_annotation_cb (SpWindow *self,
     return;
 
   disarm_undo_toast (self);
+  begin_tracking (self);
   if (!sp_project_delete_annotation (self->project, id, &error))
     {
+      end_tracking (self, 0);
       sp_window_add_toast (self, error->message);
       return;
     }
+  end_tracking (self, id);
 
   toast = adw_toast_new (_("Annotation deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));

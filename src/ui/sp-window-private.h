@@ -59,6 +59,10 @@ struct _SpWindow
   int                   tag_end;
   gint64                editing_id;      /* the annotation it edits, or 0 */
   AdwToast             *undo_toast;      /* weak: the last "deleted" toast */
+  /* Set around a change of one annotation made here: ::changed is then
+   * counted, and the window refreshes only that annotation afterwards */
+  gboolean              tracking;
+  guint                 tracked_changes;
   char                 *side_pane;       /* "annotations", "search" or NULL */
 
   GSettings            *settings;

@@ -236,6 +236,7 @@ test_tagging (void)
   GtkTextBuffer *buffer;
   GtkTextTag *tag;
   GtkListBoxRow *row;
+  GtkWidget *panel_row;
   g_autofree char *theme_color = NULL;
   gint64 document_id, thomas_id, tagged_id;
   int start, end, start2, end2, s, e;
@@ -296,20 +297,19 @@ test_tagging (void)
   assert_tag_exactly (buffer, tag, start, end);
   assert_tag_exactly (buffer, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), SP_TAG_ANNOTATION),
                       start, end);
-  g_assert_cmpuint (count_rows (sp_annotations_panel_get_list (panel)), ==, 1);
-  g_assert_cmpint (sp_annotations_panel_row_get_id (gtk_list_box_get_row_at_index (sp_annotations_panel_get_list (panel), 0)),
-                   ==, tagged_id);
+  g_assert_cmpuint (sp_annotations_panel_get_n_annotations (panel), ==, 1);
+  g_assert_cmpint (sp_annotations_panel_get_id_at (panel, 0), ==, tagged_id);
 
   /* Undo takes it away, redo brings it back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (list_annotations (project, document_id)->len, ==, 0);
   assert_tag_absent (buffer, tag, start, end);
-  g_assert_cmpuint (count_rows (sp_annotations_panel_get_list (panel)), ==, 0);
+  g_assert_cmpuint (sp_annotations_panel_get_n_annotations (panel), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpuint (list_annotations (project, document_id)->len, ==, 1);
   assert_tag_exactly (buffer, tag, start, end);
-  g_assert_cmpuint (count_rows (sp_annotations_panel_get_list (panel)), ==, 1);
+  g_assert_cmpuint (sp_annotations_panel_get_n_annotations (panel), ==, 1);
 
   /* The popover: proposed stakeholder, stance Opposes, two themes */
   start2 = find_text (buffer, THOMAS_SECOND, end);
@@ -350,7 +350,7 @@ test_tagging (void)
   g_assert_cmpint (info->stance, ==, SP_STANCE_OPPOSES);
   g_assert_cmpstr (info->memo, ==, "Ironic coinage");
   g_clear_pointer (&annotations, g_ptr_array_unref);
-  g_assert_cmpuint (count_rows (sp_annotations_panel_get_list (panel)), ==, 2);
+  g_assert_cmpuint (sp_annotations_panel_get_n_annotations (panel), ==, 2);
   assert_tag_exactly (buffer, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), SP_TAG_ANNOTATION),
                       start2, end2);
 
@@ -365,16 +365,17 @@ test_tagging (void)
   }
 
   /* Clicking a row in the pane selects the passage */
-  row = gtk_list_box_get_row_at_index (sp_annotations_panel_get_list (panel), 0);
-  g_signal_emit_by_name (sp_annotations_panel_get_list (panel), "row-activated", row);
+  g_signal_emit_by_name (sp_annotations_panel_get_list (panel), "activate", 0u);
+  panel_row = sp_annotations_panel_get_row (panel, 0);
+  g_assert_nonnull (panel_row);
   g_assert_true (sp_document_view_get_selection (view, &s, &e));
   g_assert_cmpint (s, ==, start);
   g_assert_cmpint (e, ==, end);
 
   /* Deleting from the pane, then Undo in the toast */
-  g_signal_emit_by_name (find_button_with_icon (GTK_WIDGET (row), "user-trash-symbolic"), "clicked");
+  g_signal_emit_by_name (find_button_with_icon (panel_row, "user-trash-symbolic"), "clicked");
   g_assert_cmpuint (list_annotations (project, document_id)->len, ==, 1);
-  g_assert_cmpuint (count_rows (sp_annotations_panel_get_list (panel)), ==, 1);
+  g_assert_cmpuint (sp_annotations_panel_get_n_annotations (panel), ==, 1);
   assert_tag_absent (buffer, tag, start, end);
   g_assert_nonnull (sp_window_get_undo_toast (window));
   g_assert_cmpstr (adw_toast_get_button_label (sp_window_get_undo_toast (window)), ==, "_Undo");
