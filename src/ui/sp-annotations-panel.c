@@ -9,6 +9,7 @@
 #include "sp-annotations.h"
 #include "sp-annotations-panel.h"
 #include "sp-a11y.h"
+#include "sp-filter-dropdowns.h"
 
 #define QUOTE_MAX_CHARS 240
 #define MEMO_MAX_CHARS  160
@@ -185,18 +186,6 @@ excerpt (const char *text,
   }
 }
 
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, selected);
-}
-
 
 /* Filtering */
 
@@ -206,8 +195,8 @@ filter_func (gpointer object,
 {
   SpAnnotationsPanel *self = user_data;
   SpAnnotationItem *item = object;
-  gint64 theme_id = selected_id (self->theme_filter, self->theme_ids);
-  gint64 stakeholder_id = selected_id (self->stakeholder_filter, self->stakeholder_ids);
+  gint64 theme_id = sp_filter_dropdown_selected_id (self->theme_filter, self->theme_ids);
+  gint64 stakeholder_id = sp_filter_dropdown_selected_id (self->stakeholder_filter, self->stakeholder_ids);
   guint stance = gtk_drop_down_get_selected (self->stance_filter);
 
   if (stakeholder_id != 0 && item->stakeholder_id != stakeholder_id)
@@ -510,7 +499,7 @@ fill_filter (GtkDropDown *dropdown,
              gboolean     themes)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 keep = selected_id (dropdown, ids);
+  gint64 keep = sp_filter_dropdown_selected_id (dropdown, ids);
   guint selected = 0;
   gint64 zero = 0;
 
@@ -879,12 +868,7 @@ sp_annotations_panel_class_init (SpAnnotationsPanelClass *klass)
 static void
 sp_annotations_panel_init (SpAnnotationsPanel *self)
 {
-  const char *stances[] = {
-    _("Any stance"), _("Supports"), _("Opposes"), _("Mixed"), _("Neutral"), _("Unclear"), NULL
-  };
-  g_autoptr(GtkStringList) stance_names = gtk_string_list_new (stances);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *expression;
 
   self->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->stakeholder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -896,13 +880,11 @@ sp_annotations_panel_init (SpAnnotationsPanel *self)
   sp_a11y_name_drop_down_button (self->stakeholder_filter, _("Filter by stakeholder"));
   sp_a11y_name_drop_down_button (self->stance_filter, _("Filter by stance"));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->theme_filter, expression);
-  gtk_drop_down_set_expression (self->stakeholder_filter, expression);
-  gtk_expression_unref (expression);
+  sp_filter_dropdown_use_string_expression (self->theme_filter);
+  sp_filter_dropdown_use_string_expression (self->stakeholder_filter);
 
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->stance_filter, G_LIST_MODEL (stance_names));
+  sp_filter_dropdown_set_stances (self->stance_filter);
   self->filling = FALSE;
 
   self->placeholder = gtk_label_new (_("No annotations yet. Select a passage and press a theme’s key, or T to tag it."));

@@ -8,6 +8,7 @@
 
 #include "sp-codebook-editor.h"
 #include "sp-project-themes.h"
+#include "sp-ui-rows.h"
 #include "sp-undo-manager.h"
 
 #define ROW_ID_KEY "sp-theme-id"
@@ -96,16 +97,13 @@ static void
 show_error (SpCodebookEditor *self,
             const char       *message)
 {
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  gtk_widget_error_bell (GTK_WIDGET (self));
+  sp_error_bar_show (self->error_revealer, self->error_label, GTK_WIDGET (self), message);
 }
 
 static void
 dismiss_error_cb (SpCodebookEditor *self)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
+  sp_error_bar_dismiss (self->error_revealer, self->error_label);
 }
 
 /* Runs a change's result: shows its error, or clears the last one. */
@@ -133,12 +131,9 @@ make_row (SpThemeInfo *info)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_label_new (NULL);
-  GtkWidget *name = gtk_label_new (info->name);
+  GtkWidget *dot = sp_theme_dot_new (info->color);
+  GtkWidget *name = sp_row_name_label_new (info->name);
   GtkWidget *count;
-  g_autofree char *dot_markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>",
-                                                         info->color != NULL ? info->color : "#888888");
-  g_autofree char *n = g_strdup_printf ("%u", info->n_annotations);
   g_autofree char *description = g_strdup_printf (ngettext ("%u annotation", "%u annotations",
                                                             info->n_annotations),
                                                   info->n_annotations);
@@ -148,32 +143,17 @@ make_row (SpThemeInfo *info)
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 4 + 18 * (int) MIN (info->depth, 8));
 
-  gtk_label_set_markup (GTK_LABEL (dot), dot_markup);
   gtk_box_append (GTK_BOX (box), dot);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   /* Long names must not push the fields aside: they ellipsize (the
    * tooltip and the Name field show them whole) */
   gtk_label_set_max_width_chars (GTK_LABEL (name), 26);
   gtk_widget_set_tooltip_text (name, info->name);
-  gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), name);
 
-  if (info->shortcut != NULL && info->shortcut[0] != '\0')
-    {
-      GtkWidget *key = gtk_label_new (info->shortcut);
+  sp_row_append_keycap (GTK_BOX (box), info->shortcut);
 
-      gtk_widget_add_css_class (key, "sp-keycap");
-      gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), key);
-    }
-
-  count = gtk_label_new (n);
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (count), 2);
-  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  count = sp_row_count_label_new (info->n_annotations);
   gtk_box_append (GTK_BOX (box), count);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

@@ -10,6 +10,7 @@
 #include "sp-search.h"
 #include "sp-search-panel.h"
 #include "sp-a11y.h"
+#include "sp-filter-dropdowns.h"
 
 #define MAX_HITS 200
 
@@ -47,18 +48,6 @@ typedef struct
   gint64 start;
   gint64 end;
 } HitData;
-
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, selected);
-}
 
 /* The snippet with its matched words marked */
 static char *
@@ -203,9 +192,9 @@ search_changed_cb (SpSearchPanel *self)
   if (self->project == NULL || stripped[0] == '\0')
     return;
 
-  filter.document_id = selected_id (self->document_filter, self->document_ids);
-  filter.theme_id = selected_id (self->theme_filter, self->theme_ids);
-  filter.stakeholder_id = selected_id (self->stakeholder_filter, self->stakeholder_ids);
+  filter.document_id = sp_filter_dropdown_selected_id (self->document_filter, self->document_ids);
+  filter.theme_id = sp_filter_dropdown_selected_id (self->theme_filter, self->theme_ids);
+  filter.stakeholder_id = sp_filter_dropdown_selected_id (self->stakeholder_filter, self->stakeholder_ids);
   stance = gtk_drop_down_get_selected (self->stance_filter);
   filter.stance = stance != GTK_INVALID_LIST_POSITION ? (SpStance) stance : SP_STANCE_NONE;
   filter.order = SP_SEARCH_ORDER_RANK;
@@ -241,7 +230,7 @@ fill_dropdown (GtkDropDown *dropdown,
                GArray      *new_ids)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  gint64 keep = selected_id (dropdown, ids);
+  gint64 keep = sp_filter_dropdown_selected_id (dropdown, ids);
   guint selected = 0;
   gint64 zero = 0;
 
@@ -442,11 +431,6 @@ sp_search_panel_class_init (SpSearchPanelClass *klass)
 static void
 sp_search_panel_init (SpSearchPanel *self)
 {
-  const char *stances[] = {
-    _("Any stance"), _("Supports"), _("Opposes"), _("Mixed"), _("Neutral"), _("Unclear"), NULL
-  };
-  g_autoptr(GtkStringList) stance_names = gtk_string_list_new (stances);
-  GtkExpression *expression;
   GtkWidget *placeholder;
 
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -460,11 +444,9 @@ sp_search_panel_init (SpSearchPanel *self)
   sp_a11y_name_drop_down_button (self->stakeholder_filter, _("Filter by stakeholder"));
   sp_a11y_name_drop_down_button (self->stance_filter, _("Filter by stance"));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->theme_filter, expression);
-  gtk_drop_down_set_expression (self->stakeholder_filter, expression);
-  gtk_expression_unref (expression);
-  gtk_drop_down_set_model (self->stance_filter, G_LIST_MODEL (stance_names));
+  sp_filter_dropdown_use_string_expression (self->theme_filter);
+  sp_filter_dropdown_use_string_expression (self->stakeholder_filter);
+  sp_filter_dropdown_set_stances (self->stance_filter);
   self->filling = FALSE;
 
   placeholder = gtk_label_new (_("Words, “phrases”, AND, OR, NOT; a trailing * finds words that start so."));

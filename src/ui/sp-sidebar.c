@@ -10,6 +10,7 @@
 #include "sp-project-stakeholders.h"
 #include "sp-project-themes.h"
 #include "sp-sidebar.h"
+#include "sp-ui-rows.h"
 
 #define ROW_ID_KEY "sp-row-id"
 
@@ -346,12 +347,9 @@ make_theme_row (SpThemeInfo *info)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_label_new (NULL);
-  GtkWidget *name = gtk_label_new (info->name);
+  GtkWidget *dot = sp_theme_dot_new (info->color);
+  GtkWidget *name = sp_row_name_label_new (info->name);
   GtkWidget *count;
-  g_autofree char *dot_markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>",
-                                                         info->color != NULL ? info->color : "#888888");
-  g_autofree char *n = g_strdup_printf ("%u", info->n_annotations);
   g_autofree char *description = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -359,31 +357,16 @@ make_theme_row (SpThemeInfo *info)
   gtk_widget_set_margin_bottom (box, 4);
   gtk_widget_set_margin_start (box, 4 + 16 * (int) MIN (info->depth, 6));
 
-  gtk_label_set_markup (GTK_LABEL (dot), dot_markup);
   gtk_widget_add_css_class (dot, "sp-theme-dot");
   gtk_box_append (GTK_BOX (box), dot);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (name, "sp-theme-name");
   gtk_box_append (GTK_BOX (box), name);
 
-  if (info->shortcut != NULL && info->shortcut[0] != '\0')
-    {
-      GtkWidget *key = gtk_label_new (info->shortcut);
+  sp_row_append_keycap (GTK_BOX (box), info->shortcut);
 
-      gtk_widget_add_css_class (key, "sp-keycap");
-      gtk_widget_set_valign (key, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), key);
-    }
-
-  count = gtk_label_new (n);
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (count, "dim-label");
+  count = sp_row_count_label_new (info->n_annotations);
   gtk_widget_add_css_class (count, "sp-theme-count");
-  gtk_label_set_width_chars (GTK_LABEL (count), 2);
-  gtk_label_set_xalign (GTK_LABEL (count), 1);
   gtk_box_append (GTK_BOX (box), count);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

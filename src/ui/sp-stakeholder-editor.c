@@ -8,6 +8,7 @@
 
 #include "sp-project-stakeholders.h"
 #include "sp-stakeholder-editor.h"
+#include "sp-ui-rows.h"
 #include "sp-undo-manager.h"
 
 struct _SpStakeholderEditor
@@ -73,16 +74,13 @@ static void
 show_error (SpStakeholderEditor *self,
             const char          *message)
 {
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  gtk_widget_error_bell (GTK_WIDGET (self));
+  sp_error_bar_show (self->error_revealer, self->error_label, GTK_WIDGET (self), message);
 }
 
 static void
 dismiss_error_cb (SpStakeholderEditor *self)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
+  sp_error_bar_dismiss (self->error_revealer, self->error_label);
 }
 
 static gboolean

@@ -18,41 +18,7 @@
 #include "sp-sample.h"
 #include "sp-welcome-page.h"
 #include "sp-window.h"
-
-#define TIMEOUT_MS 10000
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
+#include "ui-test-helpers.h"
 
 static void
 add_line (GString    *out,
@@ -148,14 +114,6 @@ has_line (const char *texts,
       g_error ("the English “%s” is still shown", (line)); \
   } G_STMT_END
 
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
 /* The catalogue itself: found, and German */
 static void
 test_catalogue (void)
@@ -188,7 +146,7 @@ test_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   sp_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_mapped (GTK_WIDGET (window)));
+  g_assert_true (wait_for_mapped (GTK_WIDGET (window)));
   spin (200);
   g_assert_cmpstr (sp_window_get_page (window), ==, "project");
 

@@ -15,79 +15,9 @@
 #include "sp-project-themes.h"
 #include "sp-sample.h"
 #include "sp-window.h"
+#include "ui-test-helpers.h"
 
-#define TIMEOUT_MS 10000
 #define THOMAS_SENTENCE "If I may I'd like to contribute a new word here"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-static gboolean
-wait_for (CheckFunc check,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
-static int
-find_text (GtkTextBuffer *buffer,
-           const char    *needle,
-           int            from)
-{
-  GtkTextIter iter, match_start, match_end;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
-  if (!gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY,
-                                     &match_start, &match_end, NULL))
-    return -1;
-
-  return gtk_text_iter_get_offset (&match_start);
-}
-
-static SpThemeInfo *
-theme_with_shortcut (GPtrArray  *themes,
-                     const char *shortcut)
-{
-  for (guint i = 0; i < themes->len; i++)
-    {
-      SpThemeInfo *theme = g_ptr_array_index (themes, i);
-
-      if (g_strcmp0 (theme->shortcut, shortcut) == 0)
-        return theme;
-    }
-
-  return NULL;
-}
 
 /* A label somewhere under @widget whose text contains @needle */
 static const char *
@@ -108,48 +38,6 @@ find_label_containing (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-
-  return n;
-}
-
-static SpWindow *
-present_window (SpProject *project)
-{
-  SpWindow *window = sp_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  sp_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-
-  return window;
-}
-
-static gint64
-show_transcript (SpWindow *window)
-{
-  SpSidebar *sidebar = sp_window_get_sidebar (window);
-  GtkListBox *list = sp_sidebar_get_document_list (sidebar);
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-      SpDocumentView *view = sp_window_get_document_view (window);
-
-      g_assert_nonnull (row);
-      sp_sidebar_select_document (sidebar, sp_sidebar_row_get_id (row));
-      if (g_str_has_prefix (sp_document_view_get_title (view), "Edited transcript"))
-        return sp_sidebar_row_get_id (row);
-    }
 }
 
 /* Sidebar rows are rebuilt when the main loop is idle */
@@ -252,23 +140,6 @@ annotation_has_theme (SpProject *project,
   g_assert_not_reached ();
 }
 
-static SpProject *
-open_sample (char **dir_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("standpoint-library-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  SpProject *project;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "Library.standpoint", NULL);
-  project = sp_sample_project_open (path, NULL, &error);
-  g_assert_no_error (error);
-  *dir_out = g_steal_pointer (&dir);
-
-  return project;
-}
-
 static void
 apply_entry (AdwEntryRow *row,
              const char  *text)
@@ -283,7 +154,7 @@ static void
 test_sidebar (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(SpProject) project = open_sample (&dir);
+  g_autoptr(SpProject) project = open_sample_project ("standpoint-library-XXXXXX", "Library.standpoint", &dir);
   g_autoptr(GPtrArray) themes = sp_project_list_themes (project, NULL);
   SpThemeInfo *theme = theme_with_shortcut (themes, "2");
   SpWindow *window;
@@ -295,10 +166,10 @@ test_sidebar (void)
   gboolean visible;
 
   g_assert_nonnull (theme);
-  window = present_window (project);
+  window = present_window (project, 1200);
   sidebar = sp_window_get_sidebar (window);
   panel = sp_window_get_annotations_panel (window);
-  show_transcript (window);
+  show_document (window, "Edited transcript");
   g_object_set (window, "annotations-visible", FALSE, NULL);
 
   /* One row per theme, in tree order, each with its count */
@@ -374,7 +245,7 @@ static void
 test_codebook_editor (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(SpProject) project = open_sample (&dir);
+  g_autoptr(SpProject) project = open_sample_project ("standpoint-library-XXXXXX", "Library.standpoint", &dir);
   g_autoptr(GPtrArray) themes = sp_project_list_themes (project, NULL);
   g_autoptr(SpThemeInfo) added = NULL;
   g_autoptr(SpThemeInfo) found = NULL;
@@ -390,8 +261,8 @@ test_codebook_editor (void)
   gint64 position;
   guint n_themes = themes->len;
 
-  window = present_window (project);
-  show_transcript (window);
+  window = present_window (project, 1200);
+  show_document (window, "Edited transcript");
   annotation_id = tag_thomas (window, used_id);
 
   /* Ctrl+Shift+K's action opens it, on the first theme */
@@ -536,7 +407,7 @@ static void
 test_stakeholder_editor (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(SpProject) project = open_sample (&dir);
+  g_autoptr(SpProject) project = open_sample_project ("standpoint-library-XXXXXX", "Library.standpoint", &dir);
   g_autoptr(GPtrArray) themes = sp_project_list_themes (project, NULL);
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(SpStakeholderInfo) thomas = NULL;
@@ -555,9 +426,9 @@ test_stakeholder_editor (void)
   guint total_turns;
   gint64 position = -1;
 
-  window = present_window (project);
+  window = present_window (project, 1200);
   sidebar = sp_window_get_sidebar (window);
-  show_transcript (window);
+  show_document (window, "Edited transcript");
   tag_thomas (window, theme_with_shortcut (themes, "2")->id);
 
   thomas = sp_project_find_stakeholder (project, "Thomas Li", &error);

@@ -17,89 +17,9 @@
 #include "sp-project-themes.h"
 #include "sp-sample.h"
 #include "sp-window.h"
+#include "ui-test-helpers.h"
 
-#define TIMEOUT_MS 10000
 #define THOMAS_SENTENCE "If I may I'd like to contribute a new word here"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gint64
-show_document (SpWindow   *window,
-               const char *title_prefix)
-{
-  SpSidebar *sidebar = sp_window_get_sidebar (window);
-  GtkListBox *list = sp_sidebar_get_document_list (sidebar);
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-
-      g_assert_nonnull (row);
-      sp_sidebar_select_document (sidebar, sp_sidebar_row_get_id (row));
-      if (g_str_has_prefix (sp_document_view_get_title (sp_window_get_document_view (window)), title_prefix))
-        return sp_sidebar_row_get_id (row);
-    }
-}
-
-static SpThemeInfo *
-theme_with_shortcut (GPtrArray  *themes,
-                     const char *shortcut)
-{
-  for (guint i = 0; i < themes->len; i++)
-    {
-      SpThemeInfo *theme = g_ptr_array_index (themes, i);
-
-      if (g_strcmp0 (theme->shortcut, shortcut) == 0)
-        return theme;
-    }
-
-  return NULL;
-}
-
-static int
-find_text (GtkTextBuffer *buffer,
-           const char    *needle)
-{
-  GtkTextIter iter, match_start, match_end;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  if (!gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY,
-                                     &match_start, &match_end, NULL))
-    return -1;
-
-  return gtk_text_iter_get_offset (&match_start);
-}
 
 static SpPreferencesWindow *
 find_preferences (GtkApplication *app)
@@ -222,7 +142,7 @@ test_preferences (void)
   g_assert_cmpstr (g_settings_get_string (settings, "default-stance"), ==, "opposes");
 
   document_id = show_document (window, "Edited transcript");
-  start = find_text (buffer, THOMAS_SENTENCE);
+  start = find_text (buffer, THOMAS_SENTENCE, 0);
   g_assert_cmpint (start, >, 0);
   end = start + strlen (THOMAS_SENTENCE);
   sp_document_view_select_range (view, start, end);

@@ -14,72 +14,15 @@
 #include "sp-project-themes.h"
 #include "sp-sample.h"
 #include "sp-window.h"
+#include "ui-test-helpers.h"
 
-#define TIMEOUT_MS 10000
 #define THOMAS_SENTENCE "If I may I'd like to contribute a new word here"
 #define THOMAS_SECOND   "That is ironic because we all know that the spirit of standardization"
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-static gboolean
-wait_for (CheckFunc check,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 is_unmapped (gpointer data)
 {
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static int
-find_text (GtkTextBuffer *buffer,
-           const char    *needle,
-           int            from)
-{
-  GtkTextIter iter, match_start, match_end;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
-  if (!gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY,
-                                     &match_start, &match_end, NULL))
-    return -1;
-
-  return gtk_text_iter_get_offset (&match_start);
 }
 
 static gboolean
@@ -129,17 +72,6 @@ list_annotations (SpProject *project,
   return annotations;
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-
-  return n;
-}
-
 static GtkWidget *
 find_button_with_icon (GtkWidget  *widget,
                        const char *icon_name)
@@ -159,60 +91,6 @@ find_button_with_icon (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-static SpThemeInfo *
-theme_with_shortcut (GPtrArray  *themes,
-                     const char *shortcut)
-{
-  for (guint i = 0; i < themes->len; i++)
-    {
-      SpThemeInfo *theme = g_ptr_array_index (themes, i);
-
-      if (g_strcmp0 (theme->shortcut, shortcut) == 0)
-        return theme;
-    }
-
-  return NULL;
-}
-
-static SpWindow *
-present_window (SpProject *project)
-{
-  SpWindow *window = sp_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  sp_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-
-  return window;
-}
-
-static gint64
-show_transcript (SpWindow *window)
-{
-  SpSidebar *sidebar = sp_window_get_sidebar (window);
-  GtkListBox *list = sp_sidebar_get_document_list (sidebar);
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
-      SpDocumentView *view = sp_window_get_document_view (window);
-
-      g_assert_nonnull (row);
-      sp_sidebar_select_document (sidebar, sp_sidebar_row_get_id (row));
-      if (g_str_has_prefix (sp_document_view_get_title (view), "Edited transcript"))
-        return sp_sidebar_row_get_id (row);
-    }
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_cmpint (system (command), ==, 0);
 }
 
 static void
@@ -254,14 +132,14 @@ test_tagging (void)
   g_assert_nonnull (other);
   theme_color = g_strdup (theme->color);
 
-  window = present_window (project);
+  window = present_window (project, 1200);
   view = sp_window_get_document_view (window);
   panel = sp_window_get_annotations_panel (window);
   search = sp_window_get_search_panel (window);
   popover = sp_window_get_tag_popover (window);
   buffer = sp_document_view_get_buffer (view);
 
-  document_id = show_transcript (window);
+  document_id = show_document (window, "Edited transcript");
   g_assert_cmpuint (list_annotations (project, document_id)->len, ==, 0);
   g_object_set (window, "annotations-visible", TRUE, NULL);
   spin (300);
@@ -423,10 +301,10 @@ test_tagging (void)
 
   project = sp_project_open (path, SP_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  window = present_window (project);
+  window = present_window (project, 1200);
   view = sp_window_get_document_view (window);
   buffer = sp_document_view_get_buffer (view);
-  document_id = show_transcript (window);
+  document_id = show_document (window, "Edited transcript");
   g_assert_cmpuint (list_annotations (project, document_id)->len, ==, 2);
   assert_tag_exactly (buffer, sp_document_view_get_highlight_tag (view, theme_color, FALSE), start, end);
 

@@ -13,54 +13,9 @@
 
 #include "sp-sample.h"
 #include "sp-window.h"
-
-#define TIMEOUT_MS 10000
+#include "ui-test-helpers.h"
 
 /* Helpers */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-/* Runs the main loop until @check is TRUE; FALSE if it never was. */
-static gboolean
-wait_for (CheckFunc check,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return check (data);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 is_not_importing (gpointer data)
@@ -115,17 +70,6 @@ find_row (GtkListBox *list,
       if (strstr (text, needle) != NULL)
         return row;
     }
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-
-  return n;
 }
 
 static GtkWidget *
@@ -234,22 +178,6 @@ has_heading_tag (GtkTextBuffer *buffer,
   return FALSE;
 }
 
-/* Character offset of @needle at or after @from, or -1. */
-static int
-find_text (GtkTextBuffer *buffer,
-           const char    *needle,
-           int            from)
-{
-  GtkTextIter iter, match_start, match_end;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
-  if (!gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY,
-                                     &match_start, &match_end, NULL))
-    return -1;
-
-  return gtk_text_iter_get_offset (&match_start);
-}
-
 static int
 cursor_offset (GtkTextBuffer *buffer)
 {
@@ -313,28 +241,6 @@ segment_by_ordinal (GPtrArray *segments,
   return NULL;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_assert_cmpint (system (command), ==, 0);
-}
-
-static SpWindow *
-present_window (SpProject *project)
-{
-  SpWindow *window = sp_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
-  if (project != NULL)
-    sp_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-
-  return window;
-}
-
 /* The sample project in the window */
 
 static void
@@ -364,7 +270,7 @@ test_window_sample (void)
   g_assert_no_error (error);
   g_assert_nonnull (project);
 
-  window = present_window (project);
+  window = present_window (project, 1100);
   g_assert_cmpstr (sp_window_get_page (window), ==, "project");
   g_assert_true (sp_window_get_project (window) == project);
 
@@ -525,7 +431,7 @@ test_window_open_error (void)
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
 
-  window = present_window (NULL);
+  window = present_window (NULL, 1100);
   g_assert_cmpstr (sp_window_get_page (window), ==, "welcome");
 
   g_assert_false (sp_window_open_project (window, file, SP_PROJECT_OPEN_DEFAULT));
@@ -580,7 +486,7 @@ test_window_read_only (void)
   sp_project_close (created);
   file = g_file_new_for_path (path);
 
-  window = present_window (NULL);
+  window = present_window (NULL, 1100);
   g_assert_true (sp_window_open_project (window, file, SP_PROJECT_OPEN_READ_ONLY));
   g_assert_nonnull (sp_window_get_project (window));
   g_assert_true (sp_project_is_read_only (sp_window_get_project (window)));
@@ -639,7 +545,7 @@ test_window_import (void)
   transcript = g_build_filename (g_getenv ("SP_TEST_CORPUS"),
                                  "geopolitics-of-standards-webinar-transcript.txt", NULL);
 
-  window = present_window (project);
+  window = present_window (project, 1100);
   sidebar = sp_window_get_sidebar (window);
   g_assert_cmpuint (sp_sidebar_get_n_documents (sidebar), ==, 0);
   g_assert_cmpint (sp_document_view_get_document_id (sp_window_get_document_view (window)), ==, 0);
@@ -750,7 +656,7 @@ test_window_drop (void)
   report_file = g_file_new_for_path (report);
   second_file = g_file_new_for_path (second_path);
 
-  window = present_window (first);
+  window = present_window (first, 1100);
   sidebar = sp_window_get_sidebar (window);
 
   /* A document dropped on the window is imported into the project */
