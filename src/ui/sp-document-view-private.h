@@ -1,0 +1,141 @@
+/* sp-document-view-private.h: shared by sp-document-view.c,
+ * sp-document-view-structure.c, sp-document-view-highlights.c and
+ * sp-document-view-footnotes.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-document-gutter.h"
+#include "sp-document-view.h"
+
+G_BEGIN_DECLS
+
+#define FLASH_HOLD_MS       900
+#define FLASH_FADE_MS       700
+#define ZOOM_MIN            0.5
+#define ZOOM_MAX            3.0
+#define ZOOM_STEP           1.1
+/* Reading text is a little larger than the interface font. */
+#define READING_FONT_SCALE  1.1
+#define TOOLTIP_MAX_CHARS   500
+#define TOC_MARGIN(level)   (20 + ((level) - 1) * 24)
+
+struct _SpDocumentView
+{
+  GtkWidget          parent_instance;
+
+  GtkScrolledWindow *scrolled_window;
+  GtkSourceView     *source_view;
+
+  GtkSourceBuffer   *buffer;
+  GtkCssProvider    *css_provider;
+  SpDocumentGutter  *gutter;
+
+  gint64             document_id;
+  char              *title;
+  SpDocumentKind     kind;
+  GPtrArray         *segments;   /* SpSegmentInfo, document order */
+
+  GArray            *back_stack; /* int offsets */
+
+  GtkTextTag        *flash_tag;
+  GdkRGBA            flash_color;
+  guint              flash_timeout_id;
+  AdwAnimation      *flash_animation;
+
+  /* Keeps a jump's target in view while the layout of the lines above it
+   * is still being measured (their heights are estimates until then). */
+  guint              scroll_tick_id;
+  guint              scroll_ticks;
+  guint              scroll_settled;
+
+  int                text_width;   /* for the table of contents' page numbers */
+
+  double             zoom;
+  gboolean           pointer_over_link;
+  gboolean           underline_highlights;
+
+  /* Annotations as highlights */
+  GPtrArray         *annotations;     /* SpAnnotationInfo, reading order */
+  GArray            *spans;           /* HighlightSpan, same order */
+  GHashTable        *highlight_tags;  /* "#rrggbb" -> GtkTextTag (background) */
+  GHashTable        *underline_tags;  /* "#rrggbb" -> GtkTextTag (underline) */
+  GtkTextTag        *annotation_tag;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_ID,
+  PROP_TITLE,
+  PROP_CAN_GO_BACK,
+  PROP_ZOOM,
+  PROP_UNDERLINE_HIGHLIGHTS,
+  PROP_SHOW_PAGE_NUMBERS,
+  N_PROPS
+};
+
+/* sp-document-view.c */
+void _sp_document_view_notify (SpDocumentView *self,
+                               guint           prop_id);
+
+/* sp-document-view-structure.c */
+SpSegmentInfo *_sp_document_view_segment_by_ordinal (SpDocumentView *self,
+                                                     int             ordinal);
+SpSegmentInfo *_sp_document_view_find_segment_at (SpDocumentView *self,
+                                                  SpSegmentKind   kind,
+                                                  int             offset);
+int _sp_document_view_footnote_number_end (SpDocumentView *self,
+                                           SpSegmentInfo  *note);
+void _sp_document_view_create_tags (SpDocumentView *self);
+void _sp_document_view_update_tabs (SpDocumentView *self);
+void _sp_document_view_update_colors (SpDocumentView *self);
+void _sp_document_view_update_font (SpDocumentView *self);
+
+/* sp-document-view-highlights.c */
+void _sp_document_view_update_highlight_colors (SpDocumentView *self);
+gboolean _sp_document_view_query_tooltip_cb (GtkWidget      *widget,
+                                             int             x,
+                                             int             y,
+                                             gboolean        keyboard_mode,
+                                             GtkTooltip     *tooltip,
+                                             SpDocumentView *self);
+
+/* sp-document-view-footnotes.c */
+void _sp_document_view_flash_stop (SpDocumentView *self);
+void _sp_document_view_flash_animation_value_cb (double   value,
+                                                 gpointer user_data);
+void _sp_document_view_flash_animation_done_cb (SpDocumentView *self);
+void _sp_document_view_update_back_action (SpDocumentView *self);
+void _sp_document_view_stop_scrolling (SpDocumentView *self);
+gboolean _sp_document_view_iter_at_widget_coords (SpDocumentView *self,
+                                                  double          x,
+                                                  double          y,
+                                                  GtkTextIter    *iter);
+void _sp_document_view_click_released_cb (GtkGestureClick *gesture,
+                                          int              n_press,
+                                          double           x,
+                                          double           y,
+                                          SpDocumentView  *self);
+void _sp_document_view_back_button_pressed_cb (GtkGestureClick *gesture,
+                                               int              n_press,
+                                               double           x,
+                                               double           y,
+                                               SpDocumentView  *self);
+void _sp_document_view_motion_cb (GtkEventControllerMotion *controller,
+                                  double                    x,
+                                  double                    y,
+                                  SpDocumentView           *self);
+void _sp_document_view_leave_cb (GtkEventControllerMotion *controller,
+                                 SpDocumentView           *self);
+gboolean _sp_document_view_key_pressed_cb (GtkEventControllerKey *controller,
+                                           guint                  keyval,
+                                           guint                  keycode,
+                                           GdkModifierType        state,
+                                           SpDocumentView        *self);
+char *_sp_document_view_footnote_tooltip (SpDocumentView *self,
+                                          SpSegmentInfo  *note);
+
+G_END_DECLS
