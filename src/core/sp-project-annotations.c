@@ -884,6 +884,7 @@ sp_project_annotate (SpProject        *self,
   gsize snapped_start, snapped_end;
   SpCommand *command;
   sqlite3 *db;
+  gint64 id;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (theme_ids != NULL || n_theme_ids == 0, FALSE);
@@ -984,8 +985,11 @@ sp_project_annotate (SpProject        *self,
   if (!sp_undo_manager_execute (sp_project_get_undo_manager (self), command, error))
     return FALSE;
 
+  /* The command is on the undo stack now; its id is known since the apply. */
+  id = ((AnnotationRow *) sp_command_get_data (command))->id;
+  sp_command_set_subject (command, SP_PROJECT_CHANGE_ANNOTATIONS, id);
   if (out_id != NULL)
-    *out_id = ((AnnotationRow *) sp_command_get_data (command))->id;
+    *out_id = id;
   return TRUE;
 }
 
@@ -1002,6 +1006,7 @@ sp_project_update_annotation (SpProject     *self,
   g_autoptr(AnnotationRow) before = NULL;
   g_autoptr(AnnotationRow) after = NULL;
   UpdateData *data;
+  SpCommand *command;
   sqlite3 *db;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
@@ -1031,10 +1036,10 @@ sp_project_update_annotation (SpProject     *self,
   data->before = g_steal_pointer (&before);
   data->after = g_steal_pointer (&after);
 
-  return sp_undo_manager_execute (sp_project_get_undo_manager (self),
-                                  sp_command_new (_("Change annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
-                                                  update_apply, update_revert, data, update_data_free),
-                                  error);
+  command = sp_command_new (_("Change annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
+                            update_apply, update_revert, data, update_data_free);
+  sp_command_set_subject (command, SP_PROJECT_CHANGE_ANNOTATIONS, id);
+  return sp_undo_manager_execute (sp_project_get_undo_manager (self), command, error);
 }
 
 static gboolean
@@ -1059,6 +1064,7 @@ sp_project_delete_annotation (SpProject  *self,
                               GError    **error)
 {
   AnnotationRow *row;
+  SpCommand *command;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
 
@@ -1069,10 +1075,10 @@ sp_project_delete_annotation (SpProject  *self,
   if ((row = load_row (self, id, error)) == NULL)
     return FALSE;
 
-  return sp_undo_manager_execute (sp_project_get_undo_manager (self),
-                                  sp_command_new (_("Remove annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
-                                                  delete_apply, delete_revert, row, annotation_row_free),
-                                  error);
+  command = sp_command_new (_("Remove annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
+                            delete_apply, delete_revert, row, annotation_row_free);
+  sp_command_set_subject (command, SP_PROJECT_CHANGE_ANNOTATIONS, id);
+  return sp_undo_manager_execute (sp_project_get_undo_manager (self), command, error);
 }
 
 /* Reading. Theme ids and names come as one string, joined with the ASCII

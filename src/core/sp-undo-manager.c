@@ -20,6 +20,8 @@ struct _SpCommand
   SpCommandFunc    revert;
   gpointer         data;
   GDestroyNotify   free_data;
+  SpProjectChange  subject_kind;  /* 0: no subject */
+  gint64           subject_id;
 };
 
 SpCommand *
@@ -70,6 +72,34 @@ sp_command_get_data (SpCommand *command)
 {
   g_return_val_if_fail (command != NULL, NULL);
   return command->data;
+}
+
+void
+sp_command_set_subject (SpCommand       *command,
+                        SpProjectChange  kind,
+                        gint64           id)
+{
+  g_return_if_fail (command != NULL);
+  g_return_if_fail (kind == 0 || id > 0);
+
+  command->subject_kind = kind;
+  command->subject_id = kind != 0 ? id : 0;
+}
+
+gboolean
+sp_command_get_subject (SpCommand       *command,
+                        SpProjectChange *kind,
+                        gint64          *id)
+{
+  g_return_val_if_fail (command != NULL, FALSE);
+
+  if (command->subject_kind == 0)
+    return FALSE;
+  if (kind != NULL)
+    *kind = command->subject_kind;
+  if (id != NULL)
+    *id = command->subject_id;
+  return TRUE;
 }
 
 struct _SpUndoManager
@@ -299,6 +329,30 @@ sp_undo_manager_get_redo_label (SpUndoManager *self)
   g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), NULL);
   command = g_queue_peek_head (&self->redo);
   return command != NULL ? command->label : NULL;
+}
+
+gboolean
+sp_undo_manager_peek_undo_subject (SpUndoManager   *self,
+                                   SpProjectChange *kind,
+                                   gint64          *id)
+{
+  SpCommand *command;
+
+  g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), FALSE);
+  command = g_queue_peek_head (&self->undo);
+  return command != NULL && sp_command_get_subject (command, kind, id);
+}
+
+gboolean
+sp_undo_manager_peek_redo_subject (SpUndoManager   *self,
+                                   SpProjectChange *kind,
+                                   gint64          *id)
+{
+  SpCommand *command;
+
+  g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), FALSE);
+  command = g_queue_peek_head (&self->redo);
+  return command != NULL && sp_command_get_subject (command, kind, id);
 }
 
 void

@@ -34,6 +34,16 @@ SpCommand *sp_command_new   (const char     *label,
 void       sp_command_free  (SpCommand      *command);
 const char *sp_command_get_label (SpCommand *command);
 gpointer   sp_command_get_data  (SpCommand *command);
+/* What @command changes, when that is one object: @kind is the one
+ * SpProjectChange flag of its kind (e.g. SP_PROJECT_CHANGE_ANNOTATIONS) and
+ * @id its id. Lets a view refresh just that object after undo or redo.
+ * A command without a subject (the default) may change anything. */
+void       sp_command_set_subject (SpCommand       *command,
+                                   SpProjectChange  kind,
+                                   gint64           id);
+gboolean   sp_command_get_subject (SpCommand       *command,
+                                   SpProjectChange *kind,
+                                   gint64          *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCommand, sp_command_free)
 
@@ -58,6 +68,15 @@ gboolean    sp_undo_manager_can_redo       (SpUndoManager  *self);
 /* Label of what Undo/Redo would do now, or NULL. */
 const char *sp_undo_manager_get_undo_label (SpUndoManager  *self);
 const char *sp_undo_manager_get_redo_label (SpUndoManager  *self);
+/* The subject (see sp_command_set_subject()) of what Undo/Redo would do
+ * now; FALSE, leaving @kind and @id alone, if there is no such command or
+ * it has no subject. */
+gboolean    sp_undo_manager_peek_undo_subject (SpUndoManager   *self,
+                                               SpProjectChange *kind,
+                                               gint64          *id);
+gboolean    sp_undo_manager_peek_redo_subject (SpUndoManager   *self,
+                                               SpProjectChange *kind,
+                                               gint64          *id);
 void        sp_undo_manager_clear          (SpUndoManager  *self);
 
 G_END_DECLS

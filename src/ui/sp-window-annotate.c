@@ -183,6 +183,21 @@ update_undo (SpWindow *self)
     }
 }
 
+/* The one annotation that Undo (@undoing) or Redo would change now, or 0
+ * when that is not known (it may change any number of them). */
+static gint64
+undo_subject (SpWindow *self,
+              gboolean  undoing)
+{
+  SpProjectChange kind = 0;
+  gint64 id = 0;
+  gboolean known;
+
+  known = undoing ? sp_undo_manager_peek_undo_subject (self->undo_manager, &kind, &id)
+                  : sp_undo_manager_peek_redo_subject (self->undo_manager, &kind, &id);
+  return known && kind == SP_PROJECT_CHANGE_ANNOTATIONS ? id : 0;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -190,15 +205,22 @@ undo_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  gboolean undoing = g_str_equal (action_name, "win.undo");
+  gint64 id;
   gboolean ok;
 
   if (self->undo_manager == NULL)
     return;
 
-  if (g_str_equal (action_name, "win.undo"))
+  /* Like a tag, edit or deletion, undoing one of them refreshes only the
+   * annotation it touched, not all of them. */
+  id = undo_subject (self, undoing);
+  begin_tracking (self);
+  if (undoing)
     ok = sp_undo_manager_undo (self->undo_manager, &error);
   else
     ok = sp_undo_manager_redo (self->undo_manager, &error);
+  end_tracking (self, ok ? id : 0);
 
   if (!ok)
     sp_window_add_toast (self, error->message);
@@ -214,11 +236,17 @@ undo_delete_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean ok;
 
   if (self->undo_toast == NULL || self->undo_manager == NULL)
     return;
 
-  if (!sp_undo_manager_undo (self->undo_manager, &error))
+  id = undo_subject (self, TRUE);
+  begin_tracking (self);
+  ok = sp_undo_manager_undo (self->undo_manager, &error);
+  end_tracking (self, ok ? id : 0);
+  if (!ok)
     sp_window_add_toast (self, error->message);
   disarm_undo_toast (self);
 }

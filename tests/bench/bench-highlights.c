@@ -302,6 +302,7 @@ bench_tag (SpProject *project,
   g_autoptr(GError) error = NULL;
   SpUndoManager *undo = sp_project_get_undo_manager (project);
   double ui[TAG_RUNS], ui_pane[TAG_RUNS], core[TAG_RUNS];
+  double undo_ms[2][TAG_RUNS];
   double refresh_list[TAG_RUNS], refresh_view[TAG_RUNS], refresh_panel[TAG_RUNS];
   guint n_ui[2] = { 0, 0 }, n_refresh = 0;
   g_autofree char *color = NULL;
@@ -386,8 +387,12 @@ bench_tag (SpProject *project,
                      (gpointer) sp_document_view_get_highlight_tag (view, color, FALSE));
 
           settle ();
+          t0 = sp_bench_now_seconds ();
           if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL))
             g_error ("could not undo");
+          undo_ms[pane][r] = (sp_bench_now_seconds () - t0) * 1000.0;
+          if (sp_project_count_annotations (project, NULL) != before)
+            g_error ("undo left the annotation at %d–%d stored", start, end);
           settle ();
           /* Far off the goal: a few runs tell as much, and the benchmark
            * should end in minutes. */
@@ -428,6 +433,10 @@ bench_tag (SpProject *project,
   g_print (" %8.2f  n=%u\n", ui[n_ui[0] - 1], n_ui[0]);
   g_print ("    win.tag-theme, annotations pane open  %8.2f", median (ui_pane, n_ui[1]));
   g_print (" %8.2f  n=%u\n", ui_pane[n_ui[1] - 1], n_ui[1]);
+  g_print ("    win.undo of it, annotations pane shut %8.2f", median (undo_ms[0], n_ui[0]));
+  g_print (" %8.2f  n=%u\n", undo_ms[0][n_ui[0] - 1], n_ui[0]);
+  g_print ("    win.undo of it, annotations pane open %8.2f", median (undo_ms[1], n_ui[1]));
+  g_print (" %8.2f  n=%u\n", undo_ms[1][n_ui[1] - 1], n_ui[1]);
   g_print ("    the window's refresh, piece by piece (n=%u):\n", n_refresh);
   g_print ("      sp_project_list_annotations()       %8.2f\n", median (refresh_list, n_refresh));
   g_print ("      sp_document_view_set_annotations()  %8.2f\n", median (refresh_view, n_refresh));

@@ -15,6 +15,8 @@
 #include "sp-error.h"
 #include "sp-import-file.h"
 #include "sp-project-private.h"
+#include "sp-project-stakeholders.h"
+#include "sp-project-themes.h"
 #include "sp-sample.h"
 #include "sp-text-snap.h"
 #include "sp-undo-manager.h"
@@ -480,6 +482,76 @@ test_update_delete_undo (Fixture       *fixture,
   g_assert_cmpint (fts_count (fixture->project, "ironic"), ==, 1);
 }
 
+/* Each annotation command names the one annotation it changes, so a view
+ * can refresh just that after undo or redo; theme and stakeholder commands
+ * name none. */
+static void
+test_command_subject (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SpUndoManager *undo = sp_project_get_undo_manager (fixture->project);
+  g_autoptr(GError) error = NULL;
+  gint64 themes[] = { fixture->theme_values };
+  SpProjectChange kind = 0;
+  gint64 start, id, subject = 0, theme = 0;
+
+  g_assert_false (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  g_assert_false (sp_undo_manager_peek_redo_subject (undo, &kind, &subject));
+
+  /* Annotate: the id is only known once applied. */
+  start = offset_of (fixture->transcript_text, "That is ironic because", 0);
+  id = annotate_ok (fixture, fixture->transcript_id, start, start + 22, themes, 1, 0);
+  g_assert_true (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  g_assert_cmpint (kind, ==, SP_PROJECT_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (subject, ==, id);
+  sp_undo_manager_undo (undo, &error);
+  g_assert_no_error (error);
+  kind = 0;
+  subject = 0;
+  g_assert_true (sp_undo_manager_peek_redo_subject (undo, &kind, &subject));
+  g_assert_cmpint (kind, ==, SP_PROJECT_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (subject, ==, id);
+  sp_undo_manager_redo (undo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (describe (fixture->project, id), !=, "(none)");
+
+  /* Update and delete. */
+  sp_project_update_annotation (fixture->project, id, NULL, 0, fixture->scott_kennedy,
+                                SP_STANCE_SUPPORTS, "changed", &error);
+  g_assert_no_error (error);
+  subject = 0;
+  g_assert_true (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  g_assert_cmpint (kind, ==, SP_PROJECT_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (subject, ==, id);
+  sp_project_delete_annotation (fixture->project, id, &error);
+  g_assert_no_error (error);
+  subject = 0;
+  g_assert_true (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  g_assert_cmpint (kind, ==, SP_PROJECT_CHANGE_ANNOTATIONS);
+  g_assert_cmpint (subject, ==, id);
+  sp_undo_manager_undo (undo, &error);
+  g_assert_no_error (error);
+  subject = 0;
+  g_assert_true (sp_undo_manager_peek_redo_subject (undo, &kind, &subject));
+  g_assert_cmpint (subject, ==, id);
+
+  /* Theme and stakeholder commands: no subject. */
+  sp_project_add_theme (fixture->project, "Subjectless", 0, NULL, NULL, NULL, NULL, &theme, &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  sp_project_rename_theme (fixture->project, theme, "Still subjectless", &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  sp_project_add_stakeholder_alias (fixture->project, fixture->thomas_li, "T. Li", &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_undo_manager_peek_undo_subject (undo, &kind, &subject));
+  sp_undo_manager_undo (undo, &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_undo_manager_peek_redo_subject (undo, &kind, &subject));
+  /* FALSE leaves the out arguments alone. */
+  g_assert_cmpint (subject, ==, id);
+}
+
 static void
 test_list_filters (Fixture       *fixture,
                    gconstpointer  data)
@@ -695,6 +767,7 @@ main (int   argc,
   g_test_add ("/annotations/report-alias", Fixture, NULL, fixture_set_up, test_report_alias, fixture_tear_down);
   g_test_add ("/annotations/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/annotations/update-delete-undo", Fixture, NULL, fixture_set_up, test_update_delete_undo, fixture_tear_down);
+  g_test_add ("/annotations/command-subject", Fixture, NULL, fixture_set_up, test_command_subject, fixture_tear_down);
   g_test_add ("/annotations/list-filters", Fixture, NULL, fixture_set_up, test_list_filters, fixture_tear_down);
   g_test_add ("/annotations/no-stakeholder", Fixture, NULL, fixture_set_up, test_no_stakeholder, fixture_tear_down);
   g_test_add ("/annotations/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
