@@ -112,16 +112,12 @@ check (SpCodebookEditor *self,
        gboolean          ok,
        GError          **error)
 {
-  if (!ok)
-    {
-      show_error (self, *error != NULL ? (*error)->message : _("The change could not be made"));
-      /* Put the fields back to what is stored */
-      reload (self);
-      return FALSE;
-    }
+  if (sp_error_bar_check (self->error_revealer, self->error_label, GTK_WIDGET (self), ok, error))
+    return TRUE;
 
-  dismiss_error_cb (self);
-  return TRUE;
+  /* Put the fields back to what is stored */
+  reload (self);
+  return FALSE;
 }
 
 /* The list and the fields */

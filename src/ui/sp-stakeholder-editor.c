@@ -88,15 +88,12 @@ check (SpStakeholderEditor *self,
        gboolean             ok,
        GError             **error)
 {
-  if (!ok)
-    {
-      show_error (self, *error != NULL ? (*error)->message : _("The change could not be made"));
-      reload (self);
-      return FALSE;
-    }
+  if (sp_error_bar_check (self->error_revealer, self->error_label, GTK_WIDGET (self), ok, error))
+    return TRUE;
 
-  dismiss_error_cb (self);
-  return TRUE;
+  /* Put the fields back to what is stored */
+  reload (self);
+  return FALSE;
 }
 
 /* Filling the fields */

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sp-ui-rows.h"
 
 GtkWidget *
@@ -81,4 +83,20 @@ sp_error_bar_dismiss (GtkRevealer *revealer,
 
   gtk_revealer_set_reveal_child (revealer, FALSE);
   gtk_label_set_label (label, "");
+}
+
+gboolean
+sp_error_bar_check (GtkRevealer  *revealer,
+                    GtkLabel     *label,
+                    GtkWidget    *owner,
+                    gboolean      ok,
+                    GError      **error)
+{
+  if (ok)
+    sp_error_bar_dismiss (revealer, label);
+  else
+    sp_error_bar_show (revealer, label, owner,
+                       error != NULL && *error != NULL ? (*error)->message
+                                                       : _("The change could not be made"));
+  return ok;
 }

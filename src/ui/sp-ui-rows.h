@@ -33,5 +33,12 @@ void       sp_error_bar_show         (GtkRevealer *revealer,
 /* Hides the error bar and clears its message. */
 void       sp_error_bar_dismiss      (GtkRevealer *revealer,
                                       GtkLabel    *label);
+/* Shows @error's message (or a generic one) when @ok is FALSE, clears the bar
+ * otherwise; returns @ok, so an editor can put its fields back on failure. */
+gboolean   sp_error_bar_check        (GtkRevealer *revealer,
+                                      GtkLabel    *label,
+                                      GtkWidget   *owner,
+                                      gboolean     ok,
+                                      GError     **error);
 
 G_END_DECLS

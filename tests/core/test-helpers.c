@@ -140,3 +140,34 @@ sp_test_redo (SpProject *project)
   g_assert_true (sp_undo_manager_redo (sp_project_get_undo_manager (project), &error));
   g_assert_no_error (error);
 }
+
+static void
+fixture_set_up (SpTestFixture *fixture,
+                gboolean       with_samples)
+{
+  fixture->dir = sp_test_make_dir ("standpoint-test-XXXXXX");
+  fixture->project = sp_test_project_new (fixture->dir, "test.standpoint", with_samples, NULL);
+}
+
+void
+sp_test_fixture_set_up_empty (SpTestFixture *fixture,
+                              gconstpointer  data)
+{
+  fixture_set_up (fixture, FALSE);
+}
+
+void
+sp_test_fixture_set_up_sample (SpTestFixture *fixture,
+                               gconstpointer  data)
+{
+  fixture_set_up (fixture, TRUE);
+}
+
+void
+sp_test_fixture_tear_down (SpTestFixture *fixture,
+                           gconstpointer  data)
+{
+  g_clear_object (&fixture->project);
+  sp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}

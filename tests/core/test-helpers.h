@@ -34,4 +34,19 @@ char      *sp_test_dump           (SpProject   *project,
 void       sp_test_undo           (SpProject   *project);
 void       sp_test_redo           (SpProject   *project);
 
+/* The fixture most core tests share: a temporary folder and a project in it,
+ * empty or holding the sample corpus. */
+typedef struct
+{
+  char      *dir;
+  SpProject *project;
+} SpTestFixture;
+
+void sp_test_fixture_set_up_empty  (SpTestFixture *fixture,
+                                    gconstpointer  data);
+void sp_test_fixture_set_up_sample (SpTestFixture *fixture,
+                                    gconstpointer  data);
+void sp_test_fixture_tear_down     (SpTestFixture *fixture,
+                                    gconstpointer  data);
+
 G_END_DECLS

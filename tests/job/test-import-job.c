@@ -15,28 +15,10 @@
 #include "sp-sample.h"
 #include "test-helpers.h"
 
-typedef struct
-{
-  char      *dir;
-  SpProject *project;
-} Fixture;
+typedef SpTestFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = sp_test_make_dir ("standpoint-job-XXXXXX");
-  fixture->project = sp_test_project_new (fixture->dir, "Job.standpoint", FALSE, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->project);
-  sp_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+#define fixture_set_up    sp_test_fixture_set_up_empty
+#define fixture_tear_down sp_test_fixture_tear_down
 
 static GFile *
 corpus_file (const char *name)
