@@ -26,6 +26,12 @@ static const SpCliCommand commands[] = {
   { "themes", N_("PROJECT"), N_("List the codebook's themes in tree order"), sp_cli_themes },
   { "theme-add", N_("PROJECT NAME"), N_("Add a theme to the codebook"), sp_cli_theme_add },
   { "mentions", N_("PROJECT DOCUMENT"), N_("List where a document names a stakeholder"), sp_cli_mentions },
+  { "links", N_("PROJECT"), N_("List the links between annotations"), sp_cli_links },
+  { "link", N_("PROJECT SOURCE-ID TARGET-ID"), N_("Link two annotations (--kind paraphrases|responds-to|contradicts|cites)"), sp_cli_link },
+  { "attributions", N_("PROJECT REPORT TRANSCRIPT"), N_("Propose the transcript turns a report's attributed passages draw on"), sp_cli_attributions },
+  { "matrix", N_("PROJECT"), N_("Count passages per stakeholder and theme, with their stances"), sp_cli_matrix },
+  { "agreement", N_("PROJECT"), N_("List the themes on which pairs of stakeholders agree and conflict"), sp_cli_agreement },
+  { "compare", N_("PROJECT THEME"), N_("List each stakeholder's passages on a theme"), sp_cli_compare },
 };
 
 const SpCliCommand *

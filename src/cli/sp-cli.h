@@ -91,5 +91,13 @@ int sp_cli_search       (int argc, char **argv);
 int sp_cli_themes       (int argc, char **argv);
 int sp_cli_theme_add    (int argc, char **argv);
 int sp_cli_mentions     (int argc, char **argv);
+/* sp-cli-links.c */
+int sp_cli_links        (int argc, char **argv);
+int sp_cli_link         (int argc, char **argv);
+int sp_cli_attributions (int argc, char **argv);
+/* sp-cli-compare.c */
+int sp_cli_matrix       (int argc, char **argv);
+int sp_cli_agreement    (int argc, char **argv);
+int sp_cli_compare      (int argc, char **argv);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ typedef enum
   SP_PROJECT_CHANGE_STAKEHOLDERS = 1 << 1,
   SP_PROJECT_CHANGE_THEMES       = 1 << 2,
   SP_PROJECT_CHANGE_ANNOTATIONS  = 1 << 3,
+  SP_PROJECT_CHANGE_LINKS        = 1 << 4,  /* links and attribution decisions */
+  SP_PROJECT_CHANGE_PROPERTIES   = 1 << 5,
 } SpProjectChange;
 
 #define SP_PROJECT_FILE_EXTENSION ".standpoint"
@@ -58,6 +60,18 @@ guint       sp_project_get_schema_version   (SpProject           *self);
 /* Tells listeners of ::changed that another connection changed the file. */
 void        sp_project_emit_changed         (SpProject           *self,
                                              SpProjectChange      what);
+
+/* Settings that travel with the project file (sp-project-properties.c):
+ * the side-by-side pair, the divider position, … Keys are short ASCII
+ * names ("side-by-side.left"). Not undoable: they are view state. */
+char       *sp_project_get_property         (SpProject           *self,
+                                             const char          *key,
+                                             GError             **error);
+/* @value NULL removes the key. */
+gboolean    sp_project_set_property         (SpProject           *self,
+                                             const char          *key,
+                                             const char          *value,
+                                             GError             **error);
 
 /* Documents (sp-project-documents.c) */
 gint64          sp_project_add_document         (SpProject          *self,

@@ -145,8 +145,22 @@ static const char migration_1[] =
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");";
 
+/* Attribution check (sp-attribution.c): the report passages an analyst
+ * has looked at and found no source for among the proposed transcript
+ * turns. Accepted ones need no row: they are "paraphrases" links. */
+static const char migration_2[] =
+  "CREATE TABLE attribution_rejections ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  start       INTEGER NOT NULL CHECK (start >= 0),"
+  "  end         INTEGER NOT NULL CHECK (end > start),"
+  "  created_at  TEXT NOT NULL,"
+  "  UNIQUE (document_id, start, end)"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 guint

@@ -152,7 +152,7 @@ test_create_and_reopen (Fixture       *fixture,
   g_clear_object (&project);
 
   g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, 0x53545054);
-  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, (int) sp_schema_get_version ());
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                              "('documents','segments','stakeholders','stakeholder_aliases',"
                                              "'themes','annotations','annotation_themes','links',"
@@ -160,7 +160,7 @@ test_create_and_reopen (Fixture       *fixture,
 
   project = sp_project_open (fixture->path, SP_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sp_project_get_schema_version (project), ==, 1);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, sp_schema_get_version ());
   documents = sp_project_list_documents (project, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, ==, 0);
@@ -561,7 +561,7 @@ test_old_schema_is_migrated (Fixture       *fixture,
 
   project = sp_project_open (fixture->path, SP_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sp_project_get_schema_version (project), ==, 1);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, sp_schema_get_version ());
   add_sample (project, "Migrated", "0004");
 }
 
@@ -591,6 +591,57 @@ crash_after_commit (const char *path,
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 }
 
+/* The SQL that makes a project of schema @version from nothing, in one
+ * transaction, as the migrations up to it would. */
+static char *
+schema_sql (guint version)
+{
+  g_autoptr(GString) sql = g_string_new ("BEGIN; PRAGMA application_id = 1398034516;");
+
+  for (guint v = 1; v <= version; v++)
+    g_string_append_printf (sql, " %s;", sp_schema_get_migration (v));
+  g_string_append_printf (sql, " PRAGMA user_version = %u; COMMIT;", version);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* A project made by the first release is upgraded when opened for
+ * writing, keeps its documents, and is refused read-only (it cannot be
+ * upgraded then) with a message that says so. */
+static void
+test_upgrade_from_version_1 (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *sql = schema_sql (1);
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  project = sp_project_open (fixture->path, SP_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_error (error, SP_ERROR, SP_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "older version"));
+  g_assert_null (project);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+
+  project = sp_project_open (fixture->path, SP_PROJECT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, sp_schema_get_version ());
+  add_sample (project, "Upgraded", "0006");
+  documents = sp_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 1);
+  g_clear_object (&project);
+
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, (int) sp_schema_get_version ());
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM sqlite_master"
+                                             " WHERE name = 'attribution_rejections'"), ==, 1);
+}
+
 static void
 test_header_still_in_wal (Fixture       *fixture,
                           gconstpointer  data)
@@ -601,8 +652,7 @@ test_header_still_in_wal (Fixture       *fixture,
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  sql = g_strdup_printf ("BEGIN; PRAGMA application_id = 1398034516; %s; PRAGMA user_version = 1; COMMIT;",
-                         sp_schema_get_migration (1));
+  sql = schema_sql (sp_schema_get_version ());
   crash_after_commit (fixture->path, sql);
   g_assert_cmpint (query_int (fixture->path, "PRAGMA application_id"), ==, 1398034516);
 
@@ -610,12 +660,12 @@ test_header_still_in_wal (Fixture       *fixture,
    * then for writing: both see the project the log describes. */
   project = sp_project_open (fixture->path, SP_PROJECT_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sp_project_get_schema_version (project), ==, 1);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, sp_schema_get_version ());
   g_clear_object (&project);
 
   project = sp_project_open (fixture->path, SP_PROJECT_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sp_project_get_schema_version (project), ==, 1);
+  g_assert_cmpuint (sp_project_get_schema_version (project), ==, sp_schema_get_version ());
   add_sample (project, "After the crash", "0005");
   documents = sp_project_list_documents (project, &error);
   g_assert_no_error (error);
@@ -838,6 +888,7 @@ main (int   argc,
   ADD ("open-locked-by-other-writer", test_open_locked_by_other_writer);
   ADD ("open-twice-in-process", test_open_twice_in_process);
   ADD ("old-schema-is-migrated", test_old_schema_is_migrated);
+  ADD ("upgrade-from-version-1", test_upgrade_from_version_1);
   ADD ("header-still-in-wal", test_header_still_in_wal);
   ADD ("documents-and-stakeholders", test_documents_and_stakeholders);
   ADD ("add-is-all-or-nothing", test_add_is_all_or_nothing);
