@@ -11,82 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static char *tmp_dir;
-
-static void
-run_cli (Result     *result,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (char *) g_getenv ("SP_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  result->status = g_subprocess_get_exit_status (process);
-}
-
-static char *
-corpus (const char *name)
-{
-  return g_build_filename (g_getenv ("SP_TEST_CORPUS"), name, NULL);
-}
-
-static JsonArray *
-parse_array (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-  return json_array_ref (json_node_get_array (root));
-}
-
-static char *
-new_project (const char *name)
-{
-  g_auto(Result) result = { 0 };
-  char *path = g_build_filename (tmp_dir, name, NULL);
-
-  run_cli (&result, "new", path, NULL);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
-  return path;
-}
+#include "cli-test-helpers.h"
 
 static void
 test_corpus_round_trip (void)
@@ -247,44 +172,6 @@ test_errors (void)
   run_cli (&documents, "documents", project, "--json", NULL);
   g_assert_cmpint (documents.status, ==, 0);
   g_assert_cmpstr (g_strstrip (documents.out), ==, "[]");
-}
-
-static char *
-new_sample_project (const char *name)
-{
-  g_auto(Result) result = { 0 };
-  char *path = g_build_filename (tmp_dir, name, NULL);
-
-  run_cli (&result, "new", path, "--with-samples", NULL);
-  g_assert_cmpstr (result.err, ==, "");
-  g_assert_cmpint (result.status, ==, 0);
-  return path;
-}
-
-static void
-assert_fails (int         status,
-              const char *message_part,
-              const char *first,
-              ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(Result) result = { 0 };
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-
-  /* run_cli takes a NULL-terminated list; eight arguments are enough here. */
-  g_ptr_array_set_size (args, 9);
-  run_cli (&result, args->pdata[0], args->pdata[1], args->pdata[2], args->pdata[3],
-           args->pdata[4], args->pdata[5], args->pdata[6], args->pdata[7], NULL);
-  g_assert_cmpint (result.status, ==, status);
-  g_assert_cmpstr (result.out, ==, "");
-  if (strstr (result.err, message_part) == NULL)
-    g_error ("expected “%s” in “%s”", message_part, result.err);
 }
 
 static void
@@ -547,10 +434,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("standpoint-cli-XXXXXX", NULL);
+  cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/corpus-round-trip", test_corpus_round_trip);
   g_test_add_func ("/cli/themes", test_themes);
@@ -559,14 +443,5 @@ main (int   argc,
   g_test_add_func ("/cli/annotate-round-trip", test_annotate_round_trip);
   g_test_add_func ("/cli/search", test_search);
 
-  status = g_test_run ();
-
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", tmp_dir);
-  }
-  g_free (tmp_dir);
-
-  return status;
+  return cli_test_run ();
 }
