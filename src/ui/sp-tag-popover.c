@@ -244,6 +244,35 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Escape closes the popover at once. The filter entry would otherwise
+ * take the first press for itself (GtkSearchEntry's stop-search), so the
+ * analyst had to press it twice; only a filter with text in it keeps the
+ * first press, to clear it. */
+static gboolean
+escape_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   SpTagPopover          *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus != NULL &&
+      (focus == GTK_WIDGET (self->filter_entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->filter_entry))) &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+      return GDK_EVENT_STOP;
+    }
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  return GDK_EVENT_STOP;
+}
+
 /* Buttons */
 
 static void
@@ -574,6 +603,11 @@ sp_tag_popover_init (SpTagPopover *self)
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (escape_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->tag_button));
