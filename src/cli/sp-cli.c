@@ -32,6 +32,9 @@ static const SpCliCommand commands[] = {
   { "matrix", N_("PROJECT"), N_("Count passages per stakeholder and theme, with their stances"), sp_cli_matrix },
   { "agreement", N_("PROJECT"), N_("List the themes on which pairs of stakeholders agree and conflict"), sp_cli_agreement },
   { "compare", N_("PROJECT THEME"), N_("List each stakeholder's passages on a theme"), sp_cli_compare },
+  { "brief", N_("PROJECT"), N_("Write an annotated brief (--format md|html|pdf -o FILE)"), sp_cli_brief },
+  { "export", N_("PROJECT"), N_("Export the data (--format csv|json|qdc|qdpx|graphml -o FILE; graphml: --network themes|agreement)"), sp_cli_export },
+  { "import-qdpx", N_("PROJECT FILE"), N_("Import a REFI-QDA project (.qdpx) or codebook (.qdc)"), sp_cli_import_qdpx },
 };
 
 const SpCliCommand *

@@ -99,5 +99,10 @@ int sp_cli_attributions (int argc, char **argv);
 int sp_cli_matrix       (int argc, char **argv);
 int sp_cli_agreement    (int argc, char **argv);
 int sp_cli_compare      (int argc, char **argv);
+/* sp-cli-brief.c */
+int sp_cli_brief        (int argc, char **argv);
+/* sp-cli-export.c */
+int sp_cli_export       (int argc, char **argv);
+int sp_cli_import_qdpx  (int argc, char **argv);
 
 G_END_DECLS

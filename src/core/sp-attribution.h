@@ -3,8 +3,10 @@
  *
  * A report names its sources two ways: in the text ("As Kennedy observes,
  * …") and in footnotes ("See expert discussion.", then "Ibid." for the
- * next ones). Each sentence of the report's body that names a stakeholder,
- * or that carries such a footnote reference, is an attributed passage.
+ * next ones). Each sentence of the report's body that names a stakeholder
+ * (or refers back with "he" or "she" to one named earlier in its
+ * paragraph), or that carries such a footnote reference, is an attributed
+ * passage.
  * For each, the transcript's turn paragraphs most likely to be its source
  * are ranked by textual similarity (BM25 over the words the two share),
  * among the named speaker's turns only when the passage names someone who

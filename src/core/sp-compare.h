@@ -11,7 +11,9 @@
  *    stakeholders agree on a theme when both have a passage on it with the
  *    same stance, and conflict when one supports what the other opposes.
  *    Mixed, neutral and unclear stances can agree with themselves but
- *    never conflict; passages with no stance count for neither.
+ *    never conflict; passages with no stance count for neither. A pair
+ *    whose passages on a theme take both sides (one stakeholder supports
+ *    and opposes, the other supports) agree and conflict on it at once.
  *
  * A passage counts for a theme it is tagged with directly (not for the
  * theme's parent), and only when it has a stakeholder.
@@ -30,12 +32,15 @@ G_BEGIN_DECLS
 
 #define SP_N_STANCES (SP_STANCE_UNCLEAR + 1)   /* SP_STANCE_NONE included */
 
-/* Which annotations count; every field empty means all of them. */
+/* Which annotations count; every field empty means all of them. A
+ * document id the project does not have is SP_ERROR_NOT_FOUND; a sector
+ * no stakeholder is in simply matches nothing. */
 typedef struct
 {
   GArray   *document_ids;  /* of gint64; NULL or empty: all documents */
   GStrv     sectors;       /* stakeholder sectors (any case); NULL: all */
-  guint     stances;       /* mask of 1 << SpStance; 0: all */
+  guint     stances;       /* mask of 1 << SpStance (1 << SP_STANCE_NONE: passages
+                            * with no stance); 0: all */
 } SpCompareFilter;
 
 SpCompareFilter *sp_compare_filter_new   (void);

@@ -142,11 +142,10 @@ sp_db_exec_int64 (sqlite3     *db,
                   const char  *what,
                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare_with_id (db, sql, id, error);
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, id);
   if (!sp_db_step_done (db, stmt, what, error))
     return -1;
   return sqlite3_changes (db);
@@ -221,4 +220,137 @@ sp_db_column_dup (sqlite3_stmt *stmt,
   if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
     return NULL;
   return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+sqlite3_stmt *
+sp_db_prepare_with_id (sqlite3     *db,
+                       const char  *sql,
+                       gint64       id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = sp_db_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+void
+sp_db_bind_id_or_null (sqlite3_stmt *stmt,
+                       int           i,
+                       gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, i, id);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+gboolean
+sp_db_step_maybe (sqlite3       *db,
+                  sqlite3_stmt  *stmt,
+                  gboolean      *found,
+                  const char    *what,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sp_db_step_row (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                const char    *what,
+                const char    *not_found,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SP_ERROR, SP_ERROR_NOT_FOUND, not_found);
+  else
+    sp_db_set_error (error, db, rc, what);
+  return FALSE;
+}
+
+gpointer
+sp_db_get_row (sqlite3       *db,
+               sqlite3_stmt  *stmt,
+               SpDbRowFunc    from_row,
+               const char    *what,
+               const char    *not_found,
+               GError       **error)
+{
+  if (!sp_db_step_row (db, stmt, what, not_found, error))
+    return NULL;
+  return from_row (stmt);
+}
+
+GPtrArray *
+sp_db_rows_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+}
+
+gboolean
+sp_db_copy_rows (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 GPtrArray     *rows,
+                 const char    *what,
+                 GError       **error)
+{
+  int n_columns = sqlite3_column_count (stmt);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GPtrArray *row = g_ptr_array_new_full ((guint) n_columns, (GDestroyNotify) sqlite3_value_free);
+
+      for (int i = 0; i < n_columns; i++)
+        g_ptr_array_add (row, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sp_db_write_rows (sqlite3       *db,
+                  sqlite3_stmt  *stmt,
+                  GPtrArray     *rows,
+                  const char    *what,
+                  GError       **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < row->len; j++)
+        sqlite3_bind_value (stmt, (int) j + 1, g_ptr_array_index (row, j));
+      if (!sp_db_step_done (db, stmt, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+sp_db_row_int64 (GPtrArray *row,
+                 guint      i)
+{
+  g_return_val_if_fail (i < row->len, 0);
+  return sqlite3_value_int64 (g_ptr_array_index (row, i));
 }

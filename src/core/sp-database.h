@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* Makes a record of the row @stmt stands on. */
+typedef gpointer (*SpDbRowFunc) (sqlite3_stmt *stmt);
+
 void      sp_db_set_error   (GError      **error,
                              sqlite3      *db,
                              int           rc,
@@ -38,14 +41,48 @@ int       sp_db_exec_int64  (sqlite3      *db,
                              gint64        id,
                              const char   *what,
                              GError      **error);
+/* Prepares @sql and binds @id as ?1: the start of most lookups by id. */
+sqlite3_stmt *sp_db_prepare_with_id (sqlite3     *db,
+                                     const char  *sql,
+                                     gint64       id,
+                                     GError     **error);
+/* Binds @id as parameter @i, or SQL NULL if @id is 0 or less: for an
+ * optional reference, or for a row id that SQLite picks the first time
+ * and redo then reuses. */
+void      sp_db_bind_id_or_null (sqlite3_stmt *stmt,
+                                 int           i,
+                                 gint64        id);
+/* Steps @stmt once, expecting a row. Returns TRUE with the row ready to
+ * read; else FALSE with @error set: SP_ERROR_NOT_FOUND with the message
+ * @not_found if there is no row, or a database error with @what as its
+ * context. */
+gboolean  sp_db_step_row    (sqlite3      *db,
+                             sqlite3_stmt *stmt,
+                             const char   *what,
+                             const char   *not_found,
+                             GError      **error);
+/* Steps @stmt once, for a row that may or may not be there. Sets *@found,
+ * with the row ready to read if there is one; returns FALSE with @error
+ * set (@what as its context) only if the step fails. */
+gboolean  sp_db_step_maybe  (sqlite3      *db,
+                             sqlite3_stmt *stmt,
+                             gboolean     *found,
+                             const char   *what,
+                             GError      **error);
+/* Steps @stmt once, like sp_db_step_row(), and returns the record
+ * @from_row makes of the row, or NULL with @error set. */
+gpointer  sp_db_get_row     (sqlite3      *db,
+                             sqlite3_stmt *stmt,
+                             SpDbRowFunc   from_row,
+                             const char   *what,
+                             const char   *not_found,
+                             GError      **error);
 /* Steps @stmt once and stores its first column (a count, an id) in @out. */
 gboolean  sp_db_query_int64 (sqlite3      *db,
                              sqlite3_stmt *stmt,
                              gint64       *out,
                              const char   *what,
                              GError      **error);
-
-typedef gpointer (*SpDbRowFunc) (sqlite3_stmt *stmt);
 
 /* Steps @stmt to the end, one record per row made by @from_row. Returns
  * NULL with @error set if a step fails. */
@@ -62,6 +99,27 @@ GArray   *sp_db_collect_ids (sqlite3      *db,
                              GArray       *into,
                              const char   *what,
                              GError      **error);
+/* Rows copied out of the database value by value (types, NULLs and all),
+ * for an undo command to write back exactly as they were. Each row is a
+ * GPtrArray of sqlite3_value. */
+GPtrArray *sp_db_rows_new   (void);
+/* Steps @stmt to the end, appends a copy of each row to @rows and resets
+ * @stmt. Returns FALSE with @error set if a step fails. */
+gboolean  sp_db_copy_rows   (sqlite3      *db,
+                             sqlite3_stmt *stmt,
+                             GPtrArray    *rows,
+                             const char   *what,
+                             GError      **error);
+/* Runs @stmt once for each of @rows, with the row's values bound as ?1,
+ * ?2, … in the order they were read. */
+gboolean  sp_db_write_rows  (sqlite3      *db,
+                             sqlite3_stmt *stmt,
+                             GPtrArray    *rows,
+                             const char   *what,
+                             GError      **error);
+/* Column @i of a row that sp_db_copy_rows() copied, as an integer. */
+gint64    sp_db_row_int64   (GPtrArray    *row,
+                             guint         i);
 /* Text of column i as a newly allocated string, or NULL for SQL NULL. */
 char     *sp_db_column_dup  (sqlite3_stmt *stmt,
                              int           i);

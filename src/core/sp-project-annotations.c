@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-annotations.h"
-#include "sp-project-private.h"
+#include "sp-project-annotations-private.h"
 #include "sp-text-index.h"
 #include "sp-text-snap.h"
 #include "sp-undo-manager.h"
@@ -29,26 +29,6 @@ typedef struct
   char   *created_at;
 } LinkRow;
 
-/* One annotation as stored: what the commands write and restore. */
-typedef struct
-{
-  gint64    id;              /* 0 until first stored */
-  gint64    document_id;
-  gint64    start;
-  gint64    end;
-  char     *quote;
-  char     *prefix;
-  char     *suffix;
-  gint64    stakeholder_id;
-  SpStance  stance;
-  char     *memo;
-  char     *author;
-  char     *created_at;
-  char     *updated_at;
-  GArray   *theme_ids;       /* of gint64 */
-  GArray   *links;           /* of LinkRow */
-} AnnotationRow;
-
 static void
 link_row_clear (gpointer data)
 {
@@ -58,10 +38,10 @@ link_row_clear (gpointer data)
   g_free (link->created_at);
 }
 
-static AnnotationRow *
+static SpAnnotationRow *
 annotation_row_new (void)
 {
-  AnnotationRow *row = g_new0 (AnnotationRow, 1);
+  SpAnnotationRow *row = g_new0 (SpAnnotationRow, 1);
 
   row->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   row->links = g_array_new (FALSE, TRUE, sizeof (LinkRow));
@@ -69,11 +49,9 @@ annotation_row_new (void)
   return row;
 }
 
-static void
-annotation_row_free (gpointer data)
+void
+_sp_annotation_row_free (SpAnnotationRow *row)
 {
-  AnnotationRow *row = data;
-
   if (row == NULL)
     return;
   g_free (row->quote);
@@ -87,8 +65,6 @@ annotation_row_free (gpointer data)
   g_array_unref (row->links);
   g_free (row);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnotationRow, annotation_row_free)
 
 void
 sp_annotation_info_free (SpAnnotationInfo *info)
@@ -117,20 +93,9 @@ row_exists (sqlite3     *db,
             gboolean    *exists,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare_with_id (db, sql, id, error);
 
-  if ((stmt = sp_db_prepare (db, sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the project"));
-      return FALSE;
-    }
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
+  return stmt != NULL && sp_db_step_maybe (db, stmt, exists, _("Could not read the project"), error);
 }
 
 static void
@@ -159,61 +124,41 @@ column_stance (sqlite3_stmt *stmt,
 /* Storing and removing rows; these run inside the undo manager's
  * transaction and keep annotations_fts in step with annotations. */
 
+/* Writes the rows that hang off the annotation: its themes and its
+ * full-text index entry, each cleared first. */
 static gboolean
-write_themes (sqlite3        *db,
-              AnnotationRow  *row,
-              GError        **error)
+write_themes_and_index (sqlite3          *db,
+                        SpAnnotationRow  *row,
+                        GError          **error)
 {
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  const char *themes_what = _("Could not store the annotation's themes");
+  const char *index_what = _("Could not index the annotation");
+  g_autoptr(sqlite3_stmt) tag = NULL;
+  g_autoptr(sqlite3_stmt) index = NULL;
 
-  clear = sp_db_prepare (db, "DELETE FROM annotation_themes WHERE annotation_id = ?1", error);
-  insert = clear == NULL ? NULL :
-    sp_db_prepare (db, "INSERT OR IGNORE INTO annotation_themes (annotation_id, theme_id) VALUES (?1, ?2)", error);
-  if (insert == NULL)
+  if (sp_db_exec_int64 (db, "DELETE FROM annotation_themes WHERE annotation_id = ?1", row->id, themes_what, error) < 0 ||
+      (tag = sp_db_prepare_with_id (db, "INSERT OR IGNORE INTO annotation_themes (annotation_id, theme_id)"
+                                        " VALUES (?1, ?2)", row->id, error)) == NULL)
     return FALSE;
-
-  sqlite3_bind_int64 (clear, 1, row->id);
-  if (!sp_db_step_done (db, clear, _("Could not store the annotation's themes"), error))
-    return FALSE;
-
   for (guint i = 0; i < row->theme_ids->len; i++)
     {
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 1, row->id);
-      sqlite3_bind_int64 (insert, 2, g_array_index (row->theme_ids, gint64, i));
-      if (!sp_db_step_done (db, insert, _("Could not store the annotation's themes"), error))
+      sqlite3_bind_int64 (tag, 2, g_array_index (row->theme_ids, gint64, i));
+      if (!sp_db_step_done (db, tag, themes_what, error))
         return FALSE;
     }
-  return TRUE;
-}
 
-static gboolean
-write_index (sqlite3        *db,
-             AnnotationRow  *row,
-             GError        **error)
-{
-  g_autoptr(sqlite3_stmt) clear = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-
-  clear = sp_db_prepare (db, "DELETE FROM annotations_fts WHERE rowid = ?1", error);
-  insert = clear == NULL ? NULL :
-    sp_db_prepare (db, "INSERT INTO annotations_fts (rowid, quote, memo) VALUES (?1, ?2, ?3)", error);
-  if (insert == NULL)
+  if (sp_db_exec_int64 (db, "DELETE FROM annotations_fts WHERE rowid = ?1", row->id, index_what, error) < 0 ||
+      (index = sp_db_prepare_with_id (db, "INSERT INTO annotations_fts (rowid, quote, memo) VALUES (?1, ?2, ?3)",
+                                      row->id, error)) == NULL)
     return FALSE;
-
-  sqlite3_bind_int64 (clear, 1, row->id);
-  if (!sp_db_step_done (db, clear, _("Could not index the annotation"), error))
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, row->id);
-  sqlite3_bind_text (insert, 2, row->quote, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, row->memo, -1, SQLITE_STATIC);
-  return sp_db_step_done (db, insert, _("Could not index the annotation"), error);
+  sqlite3_bind_text (index, 2, row->quote, -1, SQLITE_STATIC);
+  sqlite3_bind_text (index, 3, row->memo, -1, SQLITE_STATIC);
+  return sp_db_step_done (db, index, index_what, error);
 }
 
 static gboolean
 insert_row (SpProject      *project,
-            AnnotationRow  *row,
+            SpAnnotationRow  *row,
             GError        **error)
 {
   sqlite3 *db = _sp_project_get_db (project);
@@ -230,20 +175,14 @@ insert_row (SpProject      *project,
 
   /* The first time, SQLite picks the id; redo and undo-of-delete reuse it,
    * so links, scripts and the UI's selection keep pointing at the same row. */
-  if (row->id > 0)
-    sqlite3_bind_int64 (insert, 1, row->id);
-  else
-    sqlite3_bind_null (insert, 1);
+  sp_db_bind_id_or_null (insert, 1, row->id);
   sqlite3_bind_int64 (insert, 2, row->document_id);
   sqlite3_bind_int64 (insert, 3, row->start);
   sqlite3_bind_int64 (insert, 4, row->end);
   sqlite3_bind_text (insert, 5, row->quote, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 6, row->prefix, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 7, row->suffix, -1, SQLITE_STATIC);
-  if (row->stakeholder_id > 0)
-    sqlite3_bind_int64 (insert, 8, row->stakeholder_id);
-  else
-    sqlite3_bind_null (insert, 8);
+  sp_db_bind_id_or_null (insert, 8, row->stakeholder_id);
   bind_stance (insert, 9, row->stance);
   sqlite3_bind_text (insert, 10, row->memo, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 11, row->author, -1, SQLITE_STATIC);
@@ -254,7 +193,7 @@ insert_row (SpProject      *project,
 
   row->id = sqlite3_last_insert_rowid (db);
 
-  if (!write_themes (db, row, error) || !write_index (db, row, error))
+  if (!write_themes_and_index (db, row, error))
     return FALSE;
 
   if (row->links->len == 0)
@@ -293,21 +232,14 @@ remove_row (SpProject  *project,
             GError    **error)
 {
   sqlite3 *db = _sp_project_get_db (project);
-  g_autoptr(sqlite3_stmt) unindex = NULL;
-  g_autoptr(sqlite3_stmt) remove = NULL;
+  const char *what = _("Could not remove the annotation");
+  int changed;
 
-  unindex = sp_db_prepare (db, "DELETE FROM annotations_fts WHERE rowid = ?1", error);
-  remove = unindex == NULL ? NULL : sp_db_prepare (db, "DELETE FROM annotations WHERE id = ?1", error);
-  if (remove == NULL)
+  if (sp_db_exec_int64 (db, "DELETE FROM annotations_fts WHERE rowid = ?1", id, what, error) < 0 ||
+      (changed = sp_db_exec_int64 (db, "DELETE FROM annotations WHERE id = ?1", id, what, error)) < 0)
     return FALSE;
 
-  sqlite3_bind_int64 (unindex, 1, id);
-  sqlite3_bind_int64 (remove, 1, id);
-  if (!sp_db_step_done (db, unindex, _("Could not remove the annotation"), error) ||
-      !sp_db_step_done (db, remove, _("Could not remove the annotation"), error))
-    return FALSE;
-
-  if (sqlite3_changes (db) != 1)
+  if (changed != 1)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
                    _("There is no annotation %lld"), (long long) id);
@@ -319,7 +251,7 @@ remove_row (SpProject  *project,
 /* Writes what an update may change: themes, stakeholder, stance, memo. */
 static gboolean
 update_row (SpProject      *project,
-            AnnotationRow  *row,
+            SpAnnotationRow  *row,
             GError        **error)
 {
   sqlite3 *db = _sp_project_get_db (project);
@@ -332,10 +264,7 @@ update_row (SpProject      *project,
   if (update == NULL)
     return FALSE;
   sqlite3_bind_int64 (update, 1, row->id);
-  if (row->stakeholder_id > 0)
-    sqlite3_bind_int64 (update, 2, row->stakeholder_id);
-  else
-    sqlite3_bind_null (update, 2);
+  sp_db_bind_id_or_null (update, 2, row->stakeholder_id);
   bind_stance (update, 3, row->stance);
   sqlite3_bind_text (update, 4, row->memo, -1, SQLITE_STATIC);
   sqlite3_bind_text (update, 5, row->updated_at, -1, SQLITE_STATIC);
@@ -349,71 +278,69 @@ update_row (SpProject      *project,
       return FALSE;
     }
 
-  return write_themes (db, row, error) && write_index (db, row, error);
+  return write_themes_and_index (db, row, error);
+}
+
+static SpAnnotationRow *
+annotation_row_from_row (sqlite3_stmt *stmt)
+{
+  SpAnnotationRow *row = annotation_row_new ();
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->document_id = sqlite3_column_int64 (stmt, 1);
+  row->start = sqlite3_column_int64 (stmt, 2);
+  row->end = sqlite3_column_int64 (stmt, 3);
+  row->quote = sp_db_column_dup (stmt, 4);
+  row->prefix = sp_db_column_dup (stmt, 5);
+  row->suffix = sp_db_column_dup (stmt, 6);
+  row->stakeholder_id = sqlite3_column_int64 (stmt, 7);
+  row->stance = column_stance (stmt, 8);
+  row->memo = sp_db_column_dup (stmt, 9);
+  row->author = sp_db_column_dup (stmt, 10);
+  row->created_at = sp_db_column_dup (stmt, 11);
+  row->updated_at = sp_db_column_dup (stmt, 12);
+  return row;
 }
 
 /* A full copy of the stored annotation, links included. */
-static AnnotationRow *
+static SpAnnotationRow *
 load_row (SpProject  *self,
           gint64      id,
           GError    **error)
 {
   sqlite3 *db = _sp_project_get_db (self);
-  g_autoptr(AnnotationRow) row = NULL;
+  g_autoptr(SpAnnotationRow) row = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) themes = NULL;
   g_autoptr(sqlite3_stmt) links = NULL;
+  g_autofree char *missing = NULL;
   int rc;
 
-  stmt = sp_db_prepare (db,
-                        "SELECT document_id, start, end, quote, prefix, suffix, stakeholder_id, stance,"
-                        " memo, author, created_at, updated_at FROM annotations WHERE id = ?1",
-                        error);
+  stmt = sp_db_prepare_with_id (db,
+                                "SELECT id, document_id, start, end, quote, prefix, suffix, stakeholder_id,"
+                                " stance, memo, author, created_at, updated_at FROM annotations WHERE id = ?1",
+                                id, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no annotation %lld"), (long long) id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the annotation"));
-      return NULL;
-    }
+  missing = g_strdup_printf (_("There is no annotation %lld"), (long long) id);
+  row = sp_db_get_row (db, stmt, (SpDbRowFunc) annotation_row_from_row,
+                       _("Could not read the annotation"), missing, error);
+  if (row == NULL)
+    return NULL;
 
-  row = annotation_row_new ();
-  row->id = id;
-  row->document_id = sqlite3_column_int64 (stmt, 0);
-  row->start = sqlite3_column_int64 (stmt, 1);
-  row->end = sqlite3_column_int64 (stmt, 2);
-  row->quote = sp_db_column_dup (stmt, 3);
-  row->prefix = sp_db_column_dup (stmt, 4);
-  row->suffix = sp_db_column_dup (stmt, 5);
-  row->stakeholder_id = sqlite3_column_int64 (stmt, 6);
-  row->stance = column_stance (stmt, 7);
-  row->memo = sp_db_column_dup (stmt, 8);
-  row->author = sp_db_column_dup (stmt, 9);
-  row->created_at = sp_db_column_dup (stmt, 10);
-  row->updated_at = sp_db_column_dup (stmt, 11);
-
-  themes = sp_db_prepare (db, "SELECT theme_id FROM annotation_themes WHERE annotation_id = ?1 ORDER BY theme_id", error);
+  themes = sp_db_prepare_with_id (db, "SELECT theme_id FROM annotation_themes WHERE annotation_id = ?1 ORDER BY theme_id",
+                                  id, error);
   if (themes == NULL)
     return NULL;
-  sqlite3_bind_int64 (themes, 1, id);
   if (sp_db_collect_ids (db, themes, row->theme_ids, _("Could not read the annotation"), error) == NULL)
     return NULL;
 
-  links = sp_db_prepare (db,
-                         "SELECT id, source_id, target_id, kind, created_at FROM links"
-                         " WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
-                         error);
+  links = sp_db_prepare_with_id (db,
+                                 "SELECT id, source_id, target_id, kind, created_at FROM links"
+                                 " WHERE source_id = ?1 OR target_id = ?1 ORDER BY id",
+                                 id, error);
   if (links == NULL)
     return NULL;
-  sqlite3_bind_int64 (links, 1, id);
   while ((rc = sqlite3_step (links)) == SQLITE_ROW)
     {
       LinkRow link = {
@@ -449,15 +376,15 @@ annotate_revert (SpProject  *project,
                  gpointer    data,
                  GError    **error)
 {
-  AnnotationRow *row = data;
+  SpAnnotationRow *row = data;
 
   return remove_row (project, row->id, error);
 }
 
 typedef struct
 {
-  AnnotationRow *before;
-  AnnotationRow *after;
+  SpAnnotationRow *before;
+  SpAnnotationRow *after;
 } UpdateData;
 
 static void
@@ -465,8 +392,8 @@ update_data_free (gpointer data)
 {
   UpdateData *update = data;
 
-  annotation_row_free (update->before);
-  annotation_row_free (update->after);
+  _sp_annotation_row_free (update->before);
+  _sp_annotation_row_free (update->after);
   g_free (update);
 }
 
@@ -546,7 +473,7 @@ check_stakeholder_and_stance (sqlite3   *db,
 }
 
 static void
-set_themes (AnnotationRow *row,
+set_themes (SpAnnotationRow *row,
             const gint64  *theme_ids,
             guint          n_theme_ids)
 {
@@ -703,8 +630,8 @@ sp_project_propose_stakeholder (SpProject  *self,
   g_autofree char *text = NULL;
   gint64 para_start, para_end;
   gsize passage_start, passage_end;
+  gboolean found;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
 
@@ -721,14 +648,10 @@ sp_project_propose_stakeholder (SpProject  *self,
     return 0;
   sqlite3_bind_int64 (turn, 1, document_id);
   sqlite3_bind_int64 (turn, 2, start);
-  rc = sqlite3_step (turn);
-  if (rc == SQLITE_ROW && sqlite3_column_type (turn, 0) != SQLITE_NULL)
+  if (!sp_db_step_maybe (db, turn, &found, _("Could not read the document structure"), error))
+    return 0;
+  if (found && sqlite3_column_type (turn, 0) != SQLITE_NULL)
     return sqlite3_column_int64 (turn, 0);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
-      return 0;
-    }
 
   /* Reports: a stakeholder the paragraph names. substr() counts code
    * points, so the paragraph is cut out without reading the whole text. */
@@ -743,14 +666,8 @@ sp_project_propose_stakeholder (SpProject  *self,
     return 0;
   sqlite3_bind_int64 (paragraph, 1, document_id);
   sqlite3_bind_int64 (paragraph, 2, start);
-  rc = sqlite3_step (paragraph);
-  if (rc == SQLITE_DONE)
+  if (!sp_db_step_maybe (db, paragraph, &found, _("Could not read the document structure"), error) || !found)
     return 0;
-  if (rc != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
-      return 0;
-    }
 
   para_start = sqlite3_column_int64 (paragraph, 0);
   para_end = sqlite3_column_int64 (paragraph, 1);
@@ -798,11 +715,13 @@ read_window (sqlite3  *db,
              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *missing = NULL;
   gint64 margin = 4 * CONTEXT_CHARS;
 
   stmt = sp_db_prepare (db, "SELECT substr(text, ?2 + 1, ?3) FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
+  missing = g_strdup_printf (_("There is no document %lld in this project"), (long long) document_id);
 
   for (;;)
     {
@@ -810,22 +729,13 @@ read_window (sqlite3  *db,
       gint64 first = MAX (0, start - margin);
       gint64 last = MIN (n_chars, end + margin);
       const char *text;
-      int rc;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, document_id);
       sqlite3_bind_int64 (stmt, 2, first);
       sqlite3_bind_int64 (stmt, 3, last - first);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        {
-          if (rc == SQLITE_DONE)
-            g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                         _("There is no document %lld in this project"), (long long) document_id);
-          else
-            sp_db_set_error (error, db, rc, _("Could not read the document text"));
-          return NULL;
-        }
+      if (!sp_db_step_row (db, stmt, _("Could not read the document text"), missing, error))
+        return NULL;
       text = (const char *) sqlite3_column_text (stmt, 0);
       window->text = g_strdup (text != NULL ? text : "");
       window->first = (gsize) first;
@@ -862,39 +772,33 @@ default_author (void)
   return g_strdup (name);
 }
 
-gboolean
-sp_project_annotate (SpProject        *self,
-                     gint64            document_id,
-                     gint64            start,
-                     gint64            end,
-                     const gint64     *theme_ids,
-                     guint             n_theme_ids,
-                     gint64            stakeholder_id,
-                     SpStance          stance,
-                     const char       *memo,
-                     SpAnnotateFlags   flags,
-                     gint64           *out_id,
-                     GError          **error)
+SpAnnotationRow *
+_sp_annotation_row_prepare (SpProject        *self,
+                            gint64            document_id,
+                            gint64            start,
+                            gint64            end,
+                            const gint64     *theme_ids,
+                            guint             n_theme_ids,
+                            gint64            stakeholder_id,
+                            SpStance          stance,
+                            const char       *memo,
+                            SpAnnotateFlags   flags,
+                            GError          **error)
 {
   g_autoptr(SpDocumentInfo) document = NULL;
-  g_autoptr(AnnotationRow) row = NULL;
+  g_autoptr(SpAnnotationRow) row = NULL;
   g_autoptr(SpTextIndex) index = NULL;
   g_autoptr(GPtrArray) speakers = NULL;
   g_autoptr(TextWindow) window = NULL;
   gsize snapped_start, snapped_end;
-  SpCommand *command;
   sqlite3 *db;
-  gint64 id;
-
-  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (theme_ids != NULL || n_theme_ids == 0, FALSE);
 
   if (!_sp_project_check_writable (self, error))
-    return FALSE;
+    return NULL;
   db = _sp_project_get_db (self);
 
   if ((document = sp_project_get_document (self, document_id, error)) == NULL)
-    return FALSE;
+    return NULL;
 
   if (start < 0 || end <= start || end > document->n_chars)
     {
@@ -902,7 +806,7 @@ sp_project_annotate (SpProject        *self,
                    _("Cannot annotate characters %lld–%lld of “%s”: a passage must hold at least one character"
                      " within the document's %lld characters"),
                    (long long) start, (long long) end, document->title, (long long) document->n_chars);
-      return FALSE;
+      return NULL;
     }
 
   if ((flags & SP_ANNOTATE_NO_STAKEHOLDER) && stakeholder_id != 0)
@@ -910,23 +814,23 @@ sp_project_annotate (SpProject        *self,
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
                    _("A passage tagged with no stakeholder cannot name stakeholder %lld"),
                    (long long) stakeholder_id);
-      return FALSE;
+      return NULL;
     }
 
   window = read_window (db, document_id, document->n_chars, start, end, &snapped_start, &snapped_end, error);
   if (window == NULL)
-    return FALSE;
+    return NULL;
   if (window->empty)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT,
                    _("Characters %lld–%lld of “%s” hold nothing but white space"),
                    (long long) start, (long long) end, document->title);
-      return FALSE;
+      return NULL;
     }
 
   speakers = list_turn_speakers (db, document_id, (gint64) snapped_start, (gint64) snapped_end, error);
   if (speakers == NULL)
-    return FALSE;
+    return NULL;
   if (speakers->len > 1 && !(flags & SP_ANNOTATE_ALLOW_CROSS_TURN))
     {
       g_autofree char *names = NULL;
@@ -937,12 +841,12 @@ sp_project_annotate (SpProject        *self,
                    _("The passage runs across %u speaker turns (%s); "
                      "annotate each turn on its own, or allow passages across turns"),
                    speakers->len - 1, names);
-      return FALSE;
+      return NULL;
     }
 
   if (!check_themes (db, theme_ids, n_theme_ids, error) ||
       !check_stakeholder_and_stance (db, stakeholder_id, stance, error))
-    return FALSE;
+    return NULL;
 
   if (stakeholder_id == 0 && !(flags & SP_ANNOTATE_NO_STAKEHOLDER))
     {
@@ -953,7 +857,7 @@ sp_project_annotate (SpProject        *self,
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          return NULL;
         }
     }
 
@@ -978,15 +882,44 @@ sp_project_annotate (SpProject        *self,
   row->updated_at = g_strdup (row->created_at);
   set_themes (row, theme_ids, n_theme_ids);
 
+  return g_steal_pointer (&row);
+}
+
+gboolean
+sp_project_annotate (SpProject        *self,
+                     gint64            document_id,
+                     gint64            start,
+                     gint64            end,
+                     const gint64     *theme_ids,
+                     guint             n_theme_ids,
+                     gint64            stakeholder_id,
+                     SpStance          stance,
+                     const char       *memo,
+                     SpAnnotateFlags   flags,
+                     gint64           *out_id,
+                     GError          **error)
+{
+  SpAnnotationRow *row;
+  SpCommand *command;
+  gint64 id;
+
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (theme_ids != NULL || n_theme_ids == 0, FALSE);
+
+  row = _sp_annotation_row_prepare (self, document_id, start, end, theme_ids, n_theme_ids,
+                                    stakeholder_id, stance, memo, flags, error);
+  if (row == NULL)
+    return FALSE;
+
   command = sp_command_new (_("Tag passage"), SP_PROJECT_CHANGE_ANNOTATIONS,
-                            annotate_apply, annotate_revert, row, annotation_row_free);
-  row = NULL;  /* owned by the command now; it sets the id on first apply */
+                            annotate_apply, annotate_revert, row, (GDestroyNotify) _sp_annotation_row_free);
+  /* The command owns the row now; it sets the id on first apply. */
 
   if (!sp_undo_manager_execute (sp_project_get_undo_manager (self), command, error))
     return FALSE;
 
   /* The command is on the undo stack now; its id is known since the apply. */
-  id = ((AnnotationRow *) sp_command_get_data (command))->id;
+  id = ((SpAnnotationRow *) sp_command_get_data (command))->id;
   sp_command_set_subject (command, SP_PROJECT_CHANGE_ANNOTATIONS, id);
   if (out_id != NULL)
     *out_id = id;
@@ -1003,8 +936,8 @@ sp_project_update_annotation (SpProject     *self,
                               const char    *memo,
                               GError       **error)
 {
-  g_autoptr(AnnotationRow) before = NULL;
-  g_autoptr(AnnotationRow) after = NULL;
+  g_autoptr(SpAnnotationRow) before = NULL;
+  g_autoptr(SpAnnotationRow) after = NULL;
   UpdateData *data;
   SpCommand *command;
   sqlite3 *db;
@@ -1047,7 +980,7 @@ delete_apply (SpProject  *project,
               gpointer    data,
               GError    **error)
 {
-  return remove_row (project, ((AnnotationRow *) data)->id, error);
+  return remove_row (project, ((SpAnnotationRow *) data)->id, error);
 }
 
 static gboolean
@@ -1063,7 +996,7 @@ sp_project_delete_annotation (SpProject  *self,
                               gint64      id,
                               GError    **error)
 {
-  AnnotationRow *row;
+  SpAnnotationRow *row;
   SpCommand *command;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
@@ -1076,7 +1009,7 @@ sp_project_delete_annotation (SpProject  *self,
     return FALSE;
 
   command = sp_command_new (_("Remove annotation"), SP_PROJECT_CHANGE_ANNOTATIONS,
-                            delete_apply, delete_revert, row, annotation_row_free);
+                            delete_apply, delete_revert, row, (GDestroyNotify) _sp_annotation_row_free);
   sp_command_set_subject (command, SP_PROJECT_CHANGE_ANNOTATIONS, id);
   return sp_undo_manager_execute (sp_project_get_undo_manager (self), command, error);
 }
@@ -1142,26 +1075,19 @@ sp_project_get_annotation (SpProject  *self,
                            GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *missing = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
-  if ((stmt = sp_db_prepare (db, ANNOTATION_SELECT "WHERE a.id = ?1", error)) == NULL)
+  if ((stmt = sp_db_prepare_with_id (db, ANNOTATION_SELECT "WHERE a.id = ?1", id, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return annotation_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no annotation %lld"), (long long) id);
-  else
-    sp_db_set_error (error, db, rc, _("Could not read the annotation"));
-  return NULL;
+  missing = g_strdup_printf (_("There is no annotation %lld"), (long long) id);
+  return sp_db_get_row (db, stmt, (SpDbRowFunc) annotation_from_row,
+                        _("Could not read the annotation"), missing, error);
 }
 
 GPtrArray *
@@ -1225,8 +1151,8 @@ sp_project_lookup_theme_id (SpProject   *self,
                             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *missing = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), 0);
   g_return_val_if_fail (name != NULL, 0);
@@ -1237,13 +1163,74 @@ sp_project_lookup_theme_id (SpProject   *self,
     return 0;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no theme “%s” in this project"), name);
-  else
-    sp_db_set_error (error, db, rc, _("Could not read the themes"));
-  return 0;
+  missing = g_strdup_printf (_("There is no theme “%s” in this project"), name);
+  if (!sp_db_step_row (db, stmt, _("Could not read the themes"), missing, error))
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* For the commands of sp-project-links.c and sp-attribution.c, which tag
+ * passages as part of one larger change. */
+
+SpAnnotationRow *
+_sp_annotation_row_load (SpProject  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
+
+  if (_sp_project_get_db_checked (self, error) == NULL)
+    return NULL;
+  return load_row (self, id, error);
+}
+
+gboolean
+_sp_annotation_row_insert (SpProject        *self,
+                           SpAnnotationRow  *row,
+                           GError          **error)
+{
+  return insert_row (self, row, error);
+}
+
+gboolean
+_sp_annotation_row_remove (SpProject        *self,
+                           SpAnnotationRow  *row,
+                           GError          **error)
+{
+  return remove_row (self, row->id, error);
+}
+
+gboolean
+_sp_annotation_row_update (SpProject        *self,
+                           SpAnnotationRow  *row,
+                           GError          **error)
+{
+  return update_row (self, row, error);
+}
+
+gint64
+_sp_annotation_find_exact (SpProject  *self,
+                           gint64      document_id,
+                           gint64      start,
+                           gint64      end,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found;
+  sqlite3 *db;
+
+  if ((db = _sp_project_get_db_checked (self, error)) == NULL)
+    return 0;
+  stmt = sp_db_prepare (db,
+                        "SELECT id FROM annotations WHERE document_id = ?1 AND start = ?2 AND end = ?3"
+                        " ORDER BY id LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  if (!sp_db_step_maybe (db, stmt, &found, _("Could not read the annotations"), error) || !found)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
 }

@@ -175,29 +175,42 @@ sp_project_get_document_text (SpProject  *self,
                               GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *missing = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  if ((stmt = sp_db_prepare (db, "SELECT text FROM documents WHERE id = ?1", error)) == NULL)
+  if ((stmt = sp_db_prepare_with_id (db, "SELECT text FROM documents WHERE id = ?1", id, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sp_db_column_dup (stmt, 0);
+  missing = g_strdup_printf (_("There is no document %lld in this project"), (long long) id);
+  if (!sp_db_step_row (db, stmt, _("Could not read the document text"), missing, error))
+    return NULL;
+  return sp_db_column_dup (stmt, 0);
+}
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no document %lld in this project"), (long long) id);
-  else
-    sp_db_set_error (error, db, rc, _("Could not read the document text"));
+static SpSegmentInfo *
+segment_from_row (sqlite3_stmt *stmt)
+{
+  SpSegmentInfo *info = g_new0 (SpSegmentInfo, 1);
 
-  return NULL;
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->ordinal = sqlite3_column_int (stmt, 1);
+  if (!sp_segment_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &info->kind))
+    info->kind = SP_SEGMENT_PARAGRAPH;
+  info->start = sqlite3_column_int64 (stmt, 3);
+  info->end = sqlite3_column_int64 (stmt, 4);
+  info->level = sqlite3_column_int (stmt, 5);
+  info->number = sqlite3_column_int (stmt, 6);
+  info->timestamp_ms = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+  info->stakeholder_id = sqlite3_column_int64 (stmt, 8);
+  info->stakeholder = sp_db_column_dup (stmt, 9);
+  info->target_ordinal = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10);
+  info->href = sp_db_column_dup (stmt, 11);
+  return info;
 }
 
 GPtrArray *
@@ -205,54 +218,26 @@ sp_project_list_segments (SpProject  *self,
                           gint64      document_id,
                           GError    **error)
 {
-  g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  stmt = sp_db_prepare (db,
-                        "SELECT s.id, s.ordinal, s.kind, s.start, s.end, s.level, s.number,"
-                        "       s.timestamp_ms, s.stakeholder_id, k.name, s.target_ordinal, s.href"
-                        "  FROM segments s LEFT JOIN stakeholders k ON k.id = s.stakeholder_id"
-                        " WHERE s.document_id = ?1 ORDER BY s.ordinal",
-                        error);
+  stmt = sp_db_prepare_with_id (db,
+                                "SELECT s.id, s.ordinal, s.kind, s.start, s.end, s.level, s.number,"
+                                "       s.timestamp_ms, s.stakeholder_id, k.name, s.target_ordinal, s.href"
+                                "  FROM segments s LEFT JOIN stakeholders k ON k.id = s.stakeholder_id"
+                                " WHERE s.document_id = ?1 ORDER BY s.ordinal",
+                                document_id, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
 
-  segments = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_segment_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SpSegmentInfo *info = g_new0 (SpSegmentInfo, 1);
-
-      info->id = sqlite3_column_int64 (stmt, 0);
-      info->ordinal = sqlite3_column_int (stmt, 1);
-      if (!sp_segment_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &info->kind))
-        info->kind = SP_SEGMENT_PARAGRAPH;
-      info->start = sqlite3_column_int64 (stmt, 3);
-      info->end = sqlite3_column_int64 (stmt, 4);
-      info->level = sqlite3_column_int (stmt, 5);
-      info->number = sqlite3_column_int (stmt, 6);
-      info->timestamp_ms = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
-      info->stakeholder_id = sqlite3_column_int64 (stmt, 8);
-      info->stakeholder = sp_db_column_dup (stmt, 9);
-      info->target_ordinal = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10);
-      info->href = sp_db_column_dup (stmt, 11);
-      g_ptr_array_add (segments, info);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&segments);
+  return sp_db_collect (db, stmt, (SpDbRowFunc) segment_from_row,
+                        (GDestroyNotify) sp_segment_info_free,
+                        _("Could not read the document structure"), error);
 }
 
 /* Segments whose text goes into the full-text index: the blocks a reader
@@ -334,10 +319,7 @@ insert_segments (SpProject          *self,
         sqlite3_bind_int64 (insert, 8, segment->timestamp_ms);
       else
         sqlite3_bind_null (insert, 8);
-      if (stakeholder_id > 0)
-        sqlite3_bind_int64 (insert, 9, stakeholder_id);
-      else
-        sqlite3_bind_null (insert, 9);
+      sp_db_bind_id_or_null (insert, 9, stakeholder_id);
       if (segment->target >= 0)
         sqlite3_bind_int (insert, 10, segment->target);
       else

@@ -68,8 +68,8 @@ sp_project_find_stakeholder (SpProject   *self,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *missing = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name_or_alias != NULL, NULL);
@@ -87,17 +87,9 @@ sp_project_find_stakeholder (SpProject   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, name_or_alias, -1, SQLITE_TRANSIENT);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return stakeholder_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                 _("There is no stakeholder “%s” in this project"), name_or_alias);
-  else
-    sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-
-  return NULL;
+  missing = g_strdup_printf (_("There is no stakeholder “%s” in this project"), name_or_alias);
+  return sp_db_get_row (db, stmt, (SpDbRowFunc) stakeholder_from_row,
+                        _("Could not read the stakeholders"), missing, error);
 }
 
 /* Reports cite people by surname ("As Mueller observes"), so a speaker
@@ -151,8 +143,8 @@ _sp_project_ensure_stakeholder (SpProject   *self,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = NULL;
   sqlite3 *db = _sp_project_get_db (self);
+  gboolean found;
   gint64 id;
-  int rc;
 
   find = sp_db_prepare (db,
                         "SELECT id FROM stakeholders WHERE name = ?1"
@@ -163,14 +155,10 @@ _sp_project_ensure_stakeholder (SpProject   *self,
     return 0;
   sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
+  if (!sp_db_step_maybe (db, find, &found, _("Could not read the stakeholders"), error))
+    return 0;
+  if (found)
     return sqlite3_column_int64 (find, 0);
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-      return 0;
-    }
 
   now = _sp_project_now ();
   insert = sp_db_prepare (db, "INSERT INTO stakeholders (name, created_at) VALUES (?1, ?2)", error);
@@ -203,45 +191,6 @@ sp_stakeholder_sectors (void)
   return sectors;
 }
 
-typedef struct
-{
-  gint64  id;
-  char   *name;
-  char   *organisation;
-  char   *role;
-  char   *sector;
-  char   *region;
-  char   *color;
-  char   *notes;
-  char   *created_at;
-} StakeholderRow;
-
-static void
-stakeholder_row_clear (StakeholderRow *row)
-{
-  g_free (row->name);
-  g_free (row->organisation);
-  g_free (row->role);
-  g_free (row->sector);
-  g_free (row->region);
-  g_free (row->color);
-  g_free (row->notes);
-  g_free (row->created_at);
-}
-
-typedef struct
-{
-  gint64  id;        /* alias, segment or annotation id */
-  gint64  owner_id;  /* the stakeholder */
-  char   *alias;     /* aliases only */
-} RefRow;
-
-static void
-ref_row_clear (RefRow *row)
-{
-  g_free (row->alias);
-}
-
 typedef enum
 {
   OP_UPDATE,
@@ -251,29 +200,55 @@ typedef enum
   OP_DELETE,
 } StakeholderOp;
 
+/* What the snapshot copies of each stakeholder a command touches, one
+ * query a part; stakeholder_command_revert binds the copied rows back in
+ * the same column order. */
+enum
+{
+  PART_ROWS,
+  PART_ALIASES,
+  PART_TURNS,
+  PART_ANNOTATIONS,
+  N_PARTS
+};
+
+static const char * const snapshot_queries[N_PARTS] = {
+  [PART_ROWS] = "SELECT id, name, organisation, role, sector, region, color, notes,"
+                " created_at FROM stakeholders WHERE id = ?1",
+  [PART_ALIASES] = "SELECT id, stakeholder_id, alias FROM stakeholder_aliases WHERE stakeholder_id = ?1",
+  [PART_TURNS] = "SELECT id, stakeholder_id FROM segments WHERE stakeholder_id = ?1",
+  [PART_ANNOTATIONS] = "SELECT id, stakeholder_id FROM annotations WHERE stakeholder_id = ?1",
+};
+
+/* Writes one row of each part back. */
+static const char * const restore_statements[N_PARTS] = {
+  [PART_ROWS] = "INSERT INTO stakeholders (id, name, organisation, role, sector, region,"
+                " color, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                " ON CONFLICT (id) DO UPDATE SET name = ?2, organisation = ?3, role = ?4,"
+                " sector = ?5, region = ?6, color = ?7, notes = ?8, created_at = ?9",
+  [PART_ALIASES] = "INSERT INTO stakeholder_aliases (id, stakeholder_id, alias) VALUES (?1, ?2, ?3)",
+  [PART_TURNS] = "UPDATE segments SET stakeholder_id = ?2 WHERE id = ?1",
+  [PART_ANNOTATIONS] = "UPDATE annotations SET stakeholder_id = ?2 WHERE id = ?1",
+};
+
 typedef struct
 {
-  StakeholderOp  op;
-  gint64         id;
-  gint64         into_id;
-  StakeholderRow update;   /* OP_UPDATE: the new values (NULL: unchanged) */
-  char          *alias;
+  StakeholderOp       op;
+  gint64              id;
+  gint64              into_id;
+  SpStakeholderInfo  *update;  /* OP_UPDATE: new values; a NULL field stays */
+  char               *alias;
 
-  GArray        *rows;     /* snapshot, of StakeholderRow */
-  GArray        *aliases;  /* of RefRow */
-  GArray        *turns;    /* of RefRow */
-  GArray        *annotations;
+  GPtrArray          *snapshot[N_PARTS];  /* rows from sp_db_copy_rows() */
 } StakeholderCommand;
 
 static void
 stakeholder_command_free (StakeholderCommand *command)
 {
-  stakeholder_row_clear (&command->update);
+  sp_stakeholder_info_free (command->update);
   g_free (command->alias);
-  g_clear_pointer (&command->rows, g_array_unref);
-  g_clear_pointer (&command->aliases, g_array_unref);
-  g_clear_pointer (&command->turns, g_array_unref);
-  g_clear_pointer (&command->annotations, g_array_unref);
+  for (guint p = 0; p < N_PARTS; p++)
+    g_clear_pointer (&command->snapshot[p], g_ptr_array_unref);
   g_free (command);
 }
 
@@ -285,89 +260,30 @@ run_done (sqlite3       *db,
   return sp_db_step_done (db, stmt, _("Could not change the stakeholder"), error);
 }
 
-static GArray *
-read_refs (sqlite3     *db,
-           const char  *sql,
-           gint64       owner_id,
-           GArray      *into,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RefRow row = { sqlite3_column_int64 (stmt, 0), owner_id,
-                     sqlite3_column_count (stmt) > 1 ? sp_db_column_dup (stmt, 1) : NULL };
-      g_array_append_val (into, row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-      return NULL;
-    }
-  return into;
-}
-
 static gboolean
 take_snapshot (sqlite3             *db,
                StakeholderCommand  *command,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 ids[2] = { command->id, command->into_id };
 
-  g_clear_pointer (&command->rows, g_array_unref);
-  g_clear_pointer (&command->aliases, g_array_unref);
-  g_clear_pointer (&command->turns, g_array_unref);
-  g_clear_pointer (&command->annotations, g_array_unref);
-  command->rows = g_array_new (FALSE, TRUE, sizeof (StakeholderRow));
-  g_array_set_clear_func (command->rows, (GDestroyNotify) stakeholder_row_clear);
-  command->aliases = g_array_new (FALSE, TRUE, sizeof (RefRow));
-  g_array_set_clear_func (command->aliases, (GDestroyNotify) ref_row_clear);
-  command->turns = g_array_new (FALSE, TRUE, sizeof (RefRow));
-  command->annotations = g_array_new (FALSE, TRUE, sizeof (RefRow));
-
-  stmt = sp_db_prepare (db,
-                        "SELECT id, name, organisation, role, sector, region, color, notes,"
-                        " created_at FROM stakeholders WHERE id = ?1",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+  for (guint p = 0; p < N_PARTS; p++)
     {
-      int rc;
+      g_autoptr(sqlite3_stmt) stmt = sp_db_prepare (db, snapshot_queries[p], error);
 
-      if (ids[i] == 0)
-        continue;
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          StakeholderRow row = {
-            sqlite3_column_int64 (stmt, 0), sp_db_column_dup (stmt, 1), sp_db_column_dup (stmt, 2),
-            sp_db_column_dup (stmt, 3), sp_db_column_dup (stmt, 4), sp_db_column_dup (stmt, 5),
-            sp_db_column_dup (stmt, 6), sp_db_column_dup (stmt, 7), sp_db_column_dup (stmt, 8),
-          };
-          g_array_append_val (command->rows, row);
-        }
-      else if (rc != SQLITE_DONE)
-        {
-          sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
-
-      if (read_refs (db, "SELECT id, alias FROM stakeholder_aliases WHERE stakeholder_id = ?1",
-                     ids[i], command->aliases, error) == NULL ||
-          read_refs (db, "SELECT id FROM segments WHERE stakeholder_id = ?1",
-                     ids[i], command->turns, error) == NULL ||
-          read_refs (db, "SELECT id FROM annotations WHERE stakeholder_id = ?1",
-                     ids[i], command->annotations, error) == NULL)
+      if (stmt == NULL)
         return FALSE;
+      g_clear_pointer (&command->snapshot[p], g_ptr_array_unref);
+      command->snapshot[p] = sp_db_rows_new ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          if (ids[i] == 0)
+            continue;
+          sqlite3_bind_int64 (stmt, 1, ids[i]);
+          if (!sp_db_copy_rows (db, stmt, command->snapshot[p], _("Could not read the stakeholders"), error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -380,78 +296,28 @@ stakeholder_command_revert (SpProject  *project,
 {
   StakeholderCommand *command = data;
   sqlite3 *db = _sp_project_get_db (project);
-  g_autoptr(sqlite3_stmt) upsert = NULL;
+  GPtrArray *rows = command->snapshot[PART_ROWS];
   g_autoptr(sqlite3_stmt) unalias = NULL;
-  g_autoptr(sqlite3_stmt) alias = NULL;
-  g_autoptr(sqlite3_stmt) turn = NULL;
-  g_autoptr(sqlite3_stmt) annotation = NULL;
 
-  if ((upsert = sp_db_prepare (db,
-                               "INSERT INTO stakeholders (id, name, organisation, role, sector, region,"
-                               " color, notes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                               " ON CONFLICT (id) DO UPDATE SET name = ?2, organisation = ?3, role = ?4,"
-                               " sector = ?5, region = ?6, color = ?7, notes = ?8, created_at = ?9",
-                               error)) == NULL ||
-      (unalias = sp_db_prepare (db, "DELETE FROM stakeholder_aliases WHERE stakeholder_id = ?1", error)) == NULL ||
-      (alias = sp_db_prepare (db, "INSERT INTO stakeholder_aliases (id, stakeholder_id, alias) VALUES (?1, ?2, ?3)", error)) == NULL ||
-      (turn = sp_db_prepare (db, "UPDATE segments SET stakeholder_id = ?2 WHERE id = ?1", error)) == NULL ||
-      (annotation = sp_db_prepare (db, "UPDATE annotations SET stakeholder_id = ?2 WHERE id = ?1", error)) == NULL)
+  unalias = sp_db_prepare (db, "DELETE FROM stakeholder_aliases WHERE stakeholder_id = ?1", error);
+  if (unalias == NULL)
     return FALSE;
 
   /* Aliases first: a merged stakeholder's name is one of them now, and
    * names and aliases are looked up together. */
-  for (guint i = 0; i < command->rows->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      sqlite3_bind_int64 (unalias, 1, g_array_index (command->rows, StakeholderRow, i).id);
+      sqlite3_bind_int64 (unalias, 1, sp_db_row_int64 (g_ptr_array_index (rows, i), 0));
       if (!run_done (db, unalias, error))
         return FALSE;
     }
 
-  for (guint i = 0; i < command->rows->len; i++)
+  for (guint p = 0; p < N_PARTS; p++)
     {
-      const StakeholderRow *row = &g_array_index (command->rows, StakeholderRow, i);
+      g_autoptr(sqlite3_stmt) restore = sp_db_prepare (db, restore_statements[p], error);
 
-      sqlite3_bind_int64 (upsert, 1, row->id);
-      sqlite3_bind_text (upsert, 2, row->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 3, row->organisation, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 4, row->role, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 5, row->sector, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 6, row->region, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 7, row->color, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 8, row->notes, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert, 9, row->created_at, -1, SQLITE_STATIC);
-      if (!run_done (db, upsert, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < command->aliases->len; i++)
-    {
-      const RefRow *row = &g_array_index (command->aliases, RefRow, i);
-
-      sqlite3_bind_int64 (alias, 1, row->id);
-      sqlite3_bind_int64 (alias, 2, row->owner_id);
-      sqlite3_bind_text (alias, 3, row->alias, -1, SQLITE_STATIC);
-      if (!run_done (db, alias, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < command->turns->len; i++)
-    {
-      const RefRow *row = &g_array_index (command->turns, RefRow, i);
-
-      sqlite3_bind_int64 (turn, 1, row->id);
-      sqlite3_bind_int64 (turn, 2, row->owner_id);
-      if (!run_done (db, turn, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < command->annotations->len; i++)
-    {
-      const RefRow *row = &g_array_index (command->annotations, RefRow, i);
-
-      sqlite3_bind_int64 (annotation, 1, row->id);
-      sqlite3_bind_int64 (annotation, 2, row->owner_id);
-      if (!run_done (db, annotation, error))
+      if (restore == NULL ||
+          !sp_db_write_rows (db, restore, command->snapshot[p], _("Could not change the stakeholder"), error))
         return FALSE;
     }
 
@@ -493,7 +359,7 @@ stakeholder_command_apply (SpProject  *project,
     case OP_UPDATE:
       {
         g_autoptr(sqlite3_stmt) stmt = NULL;
-        const StakeholderRow *u = &command->update;
+        const SpStakeholderInfo *u = command->update;
 
         stmt = sp_db_prepare (db,
                               "UPDATE stakeholders SET name = coalesce(?2, name),"
@@ -577,31 +443,22 @@ sp_project_get_stakeholder (SpProject  *self,
                             GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *missing = NULL;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
   if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  if ((stmt = sp_db_prepare (db, STAKEHOLDER_SELECT "WHERE k.id = ?1", error)) == NULL)
+  if ((stmt = sp_db_prepare_with_id (db, STAKEHOLDER_SELECT "WHERE k.id = ?1", id, error)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return stakeholder_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                   _("There is no stakeholder with id %s in this project"), id_text);
-    }
-  else
-    sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-  return NULL;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  missing = g_strdup_printf (_("There is no stakeholder with id %s in this project"), id_text);
+  return sp_db_get_row (db, stmt, (SpDbRowFunc) stakeholder_from_row,
+                        _("Could not read the stakeholders"), missing, error);
 }
 
 /* The id of the stakeholder called @name, other than @except_id; 0 if
@@ -613,22 +470,16 @@ stakeholder_by_name (sqlite3     *db,
                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   stmt = sp_db_prepare (db, "SELECT id FROM stakeholders WHERE name = ?1 AND id <> ?2", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, except_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the stakeholders"));
-      return -1;
-    }
-  return 0;
+  if (!sp_db_step_maybe (db, stmt, &found, _("Could not read the stakeholders"), error))
+    return -1;
+  return found ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 static char *
@@ -645,7 +496,7 @@ sp_project_update_stakeholder (SpProject                *self,
 {
   g_autoptr(SpStakeholderInfo) current = NULL;
   StakeholderCommand *command;
-  StakeholderRow *u;
+  SpStakeholderInfo *u;
   sqlite3 *db;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
@@ -657,7 +508,7 @@ sp_project_update_stakeholder (SpProject                *self,
   db = _sp_project_get_db (self);
 
   command = stakeholder_command_new (OP_UPDATE, id);
-  u = &command->update;
+  u = command->update = g_new0 (SpStakeholderInfo, 1);
   u->name = trimmed (changes->name);
   u->organisation = trimmed (changes->organisation);
   u->role = trimmed (changes->role);

@@ -69,23 +69,6 @@ theme_row_clear (ThemeRow *row)
   g_free (row->created_at);
 }
 
-typedef struct
-{
-  gint64 annotation_id;
-  gint64 theme_id;
-} TagRow;
-
-static void
-bind_parent (sqlite3_stmt *stmt,
-             int           i,
-             gint64        parent_id)
-{
-  if (parent_id > 0)
-    sqlite3_bind_int64 (stmt, i, parent_id);
-  else
-    sqlite3_bind_null (stmt, i);
-}
-
 static GArray *
 read_theme_rows (sqlite3  *db,
                  GError  **error)
@@ -128,35 +111,24 @@ read_theme_rows (sqlite3  *db,
   return g_steal_pointer (&rows);
 }
 
-static GArray *
+/* The annotation_themes rows of @theme_ids, as (annotation_id, theme_id). */
+static GPtrArray *
 read_tag_rows (sqlite3  *db,
                GArray   *theme_ids,
                GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TagRow));
-  int rc;
+  g_autoptr(GPtrArray) rows = sp_db_rows_new ();
 
-  stmt = sp_db_prepare (db, "SELECT annotation_id FROM annotation_themes WHERE theme_id = ?1", error);
+  stmt = sp_db_prepare (db, "SELECT annotation_id, theme_id FROM annotation_themes WHERE theme_id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; i < theme_ids->len; i++)
     {
-      gint64 theme_id = g_array_index (theme_ids, gint64, i);
-
-      sqlite3_bind_int64 (stmt, 1, theme_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          TagRow row = { sqlite3_column_int64 (stmt, 0), theme_id };
-          g_array_append_val (rows, row);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-          return NULL;
-        }
-      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (theme_ids, gint64, i));
+      if (!sp_db_copy_rows (db, stmt, rows, _("Could not read the codebook"), error))
+        return NULL;
     }
 
   return g_steal_pointer (&rows);
@@ -175,11 +147,11 @@ find_row (GArray *rows,
 /* Writes @snapshot back over the themes table, and @tags over the
  * annotation_themes rows of @tag_theme_ids. */
 static gboolean
-restore_snapshot (sqlite3  *db,
-                  GArray   *snapshot,
-                  GArray   *tag_theme_ids,
-                  GArray   *tags,
-                  GError  **error)
+restore_snapshot (sqlite3    *db,
+                  GArray     *snapshot,
+                  GArray     *tag_theme_ids,
+                  GPtrArray  *tags,
+                  GError    **error)
 {
   g_autoptr(GArray) current = NULL;
   g_autoptr(sqlite3_stmt) delete = NULL;
@@ -237,7 +209,7 @@ restore_snapshot (sqlite3  *db,
       const ThemeRow *row = &g_array_index (snapshot, ThemeRow, i);
 
       sqlite3_bind_int64 (update, 1, row->id);
-      bind_parent (update, 2, row->parent_id);
+      sp_db_bind_id_or_null (update, 2, row->parent_id);
       sqlite3_bind_text (update, 3, row->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (update, 4, row->description, -1, SQLITE_STATIC);
       sqlite3_bind_text (update, 5, row->statement, -1, SQLITE_STATIC);
@@ -256,17 +228,7 @@ restore_snapshot (sqlite3  *db,
         return FALSE;
     }
 
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    {
-      const TagRow *row = &g_array_index (tags, TagRow, i);
-
-      sqlite3_bind_int64 (tag, 1, row->annotation_id);
-      sqlite3_bind_int64 (tag, 2, row->theme_id);
-      if (!sp_db_step_done (db, tag, _("Could not change the codebook"), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return tags == NULL || sp_db_write_rows (db, tag, tags, _("Could not change the codebook"), error);
 }
 
 /* Tree order helpers */
@@ -282,7 +244,7 @@ read_children (sqlite3  *db,
   stmt = sp_db_prepare (db, "SELECT id FROM themes WHERE parent_id IS ?1 ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-  bind_parent (stmt, 1, parent_id);
+  sp_db_bind_id_or_null (stmt, 1, parent_id);
 
   if (sp_db_collect_ids (db, stmt, ids, _("Could not read the codebook"), error) == NULL)
     return NULL;
@@ -305,7 +267,7 @@ set_children (sqlite3  *db,
   for (guint i = 0; i < ids->len; i++)
     {
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      bind_parent (stmt, 2, parent_id);
+      sp_db_bind_id_or_null (stmt, 2, parent_id);
       sqlite3_bind_int (stmt, 3, (int) i);
       if (!sp_db_step_done (db, stmt, _("Could not change the codebook"), error))
         return FALSE;
@@ -380,49 +342,29 @@ static const char * const field_columns[] = {
 
 typedef struct
 {
-  char   *name;
-  gint64  parent_id;
-  char   *color;
-  char   *description;
-  char   *statement;
-  char   *shortcut;
-} AddSpec;
-
-typedef struct
-{
   ThemeOp     op;
   gint64      id;
   gint64      other_id;   /* MOVE: new parent; MERGE: theme merged into */
   int         position;
   ThemeField  field;
   char       *value;
-  GArray     *adds;       /* of AddSpec */
+  GPtrArray  *adds;       /* of SpThemeInfo, for OP_ADD */
   GArray     *added_ids;  /* kept so that redo gives the same ids back */
 
   GArray     *snapshot;   /* of ThemeRow, taken by apply */
   GArray     *tag_theme_ids;
-  GArray     *tags;
+  GPtrArray  *tags;       /* from read_tag_rows() */
 } ThemeCommand;
-
-static void
-add_spec_clear (AddSpec *spec)
-{
-  g_free (spec->name);
-  g_free (spec->color);
-  g_free (spec->description);
-  g_free (spec->statement);
-  g_free (spec->shortcut);
-}
 
 static void
 theme_command_free (ThemeCommand *command)
 {
   g_free (command->value);
-  g_clear_pointer (&command->adds, g_array_unref);
+  g_clear_pointer (&command->adds, g_ptr_array_unref);
   g_clear_pointer (&command->added_ids, g_array_unref);
   g_clear_pointer (&command->snapshot, g_array_unref);
   g_clear_pointer (&command->tag_theme_ids, g_array_unref);
-  g_clear_pointer (&command->tags, g_array_unref);
+  g_clear_pointer (&command->tags, g_ptr_array_unref);
   g_free (command);
 }
 
@@ -460,18 +402,16 @@ apply_add (sqlite3       *db,
 
   for (guint i = 0; i < command->adds->len; i++)
     {
-      const AddSpec *spec = &g_array_index (command->adds, AddSpec, i);
+      const SpThemeInfo *spec = g_ptr_array_index (command->adds, i);
       gint64 parent_id = spec->parent_id;
 
       /* A negative parent refers to a theme added earlier in this batch. */
       if (parent_id < 0)
         parent_id = g_array_index (command->added_ids, gint64, -parent_id - 1);
 
-      if (first_time)
-        sqlite3_bind_null (insert, 1);
-      else
-        sqlite3_bind_int64 (insert, 1, g_array_index (command->added_ids, gint64, i));
-      bind_parent (insert, 2, parent_id);
+      /* The first time, SQLite picks the ids; redo reuses them. */
+      sp_db_bind_id_or_null (insert, 1, first_time ? 0 : g_array_index (command->added_ids, gint64, i));
+      sp_db_bind_id_or_null (insert, 2, parent_id);
       sqlite3_bind_text (insert, 3, spec->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 4, spec->description, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 5, spec->statement, -1, SQLITE_STATIC);
@@ -574,7 +514,6 @@ apply_delete (sqlite3       *db,
   const ThemeRow *row = find_row (command->snapshot, command->id);
   g_autoptr(GArray) children = NULL;
   g_autoptr(GArray) siblings = NULL;
-  g_autoptr(sqlite3_stmt) delete = NULL;
 
   g_assert (row != NULL);
 
@@ -593,10 +532,8 @@ apply_delete (sqlite3       *db,
   if (!set_children (db, row->parent_id, siblings, error))
     return FALSE;
 
-  if ((delete = sp_db_prepare (db, "DELETE FROM themes WHERE id = ?1", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (delete, 1, row->id);
-  return sp_db_step_done (db, delete, _("Could not delete the theme"), error);
+  return sp_db_exec_int64 (db, "DELETE FROM themes WHERE id = ?1", row->id,
+                           _("Could not delete the theme"), error) >= 0;
 }
 
 static gboolean
@@ -608,7 +545,7 @@ theme_command_apply (SpProject  *project,
   sqlite3 *db = _sp_project_get_db (project);
 
   g_clear_pointer (&command->snapshot, g_array_unref);
-  g_clear_pointer (&command->tags, g_array_unref);
+  g_clear_pointer (&command->tags, g_ptr_array_unref);
   if ((command->snapshot = read_theme_rows (db, error)) == NULL ||
       (command->tags = read_tag_rows (db, command->tag_theme_ids, error)) == NULL)
     return FALSE;
@@ -673,7 +610,7 @@ theme_id_by_name (sqlite3     *db,
                   GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   stmt = sp_db_prepare (db, "SELECT id, name FROM themes WHERE name = ?1 AND id <> ?2", error);
   if (stmt == NULL)
@@ -681,19 +618,13 @@ theme_id_by_name (sqlite3     *db,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, except_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (out_name != NULL)
-        *out_name = sp_db_column_dup (stmt, 1);
-      return sqlite3_column_int64 (stmt, 0);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return -1;
-    }
-  return 0;
+  if (!sp_db_step_maybe (db, stmt, &found, _("Could not read the codebook"), error))
+    return -1;
+  if (!found)
+    return 0;
+  if (out_name != NULL)
+    *out_name = sp_db_column_dup (stmt, 1);
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* The name of the theme using @shortcut (other than @except_id), or NULL. */
@@ -705,7 +636,7 @@ shortcut_owner (sqlite3     *db,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   *out_owner = NULL;
   stmt = sp_db_prepare (db, "SELECT name FROM themes WHERE shortcut = ?1 AND id <> ?2", error);
@@ -714,14 +645,10 @@ shortcut_owner (sqlite3     *db,
   sqlite3_bind_text (stmt, 1, shortcut, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, except_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!sp_db_step_maybe (db, stmt, &found, _("Could not read the codebook"), error))
+    return FALSE;
+  if (found)
     *out_owner = sp_db_column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -897,28 +824,27 @@ _sp_project_add_themes (SpProject          *self,
   }
 
   command = theme_command_new (OP_ADD, 0);
-  command->adds = g_array_new (FALSE, TRUE, sizeof (AddSpec));
-  g_array_set_clear_func (command->adds, (GDestroyNotify) add_spec_clear);
+  command->adds = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_theme_info_free);
 
   for (guint i = 0; i < n_specs; i++)
     {
-      AddSpec spec = { 0 };
+      SpThemeInfo *spec = g_new0 (SpThemeInfo, 1);
 
-      spec.parent_id = specs[i].parent_id;
-      spec.description = g_strstrip (g_strdup (specs[i].description != NULL ? specs[i].description : ""));
-      spec.statement = g_strstrip (g_strdup (specs[i].statement != NULL ? specs[i].statement : ""));
-      g_array_append_val (command->adds, spec);
+      spec->parent_id = specs[i].parent_id;
+      spec->description = g_strstrip (g_strdup (specs[i].description != NULL ? specs[i].description : ""));
+      spec->statement = g_strstrip (g_strdup (specs[i].statement != NULL ? specs[i].statement : ""));
+      g_ptr_array_add (command->adds, spec);
 
-      if ((g_array_index (command->adds, AddSpec, i).name = check_name (db, specs[i].name, 0, error)) == NULL)
+      if ((spec->name = check_name (db, specs[i].name, 0, error)) == NULL)
         goto fail;
       if (specs[i].color != NULL)
         {
-          if ((g_array_index (command->adds, AddSpec, i).color = check_color (specs[i].color, error)) == NULL)
+          if ((spec->color = check_color (specs[i].color, error)) == NULL)
             goto fail;
         }
       else
-        g_array_index (command->adds, AddSpec, i).color = g_strdup (_sp_theme_palette_color ((guint) (n_themes + i)));
-      if (!check_shortcut (db, specs[i].shortcut, 0, &g_array_index (command->adds, AddSpec, i).shortcut, error))
+        spec->color = g_strdup (_sp_theme_palette_color ((guint) (n_themes + i)));
+      if (!check_shortcut (db, specs[i].shortcut, 0, &spec->shortcut, error))
         goto fail;
       if (specs[i].parent_id > 0 && !check_parent (self, specs[i].parent_id, error))
         goto fail;
@@ -931,8 +857,8 @@ _sp_project_add_themes (SpProject          *self,
       /* Against the others of the same batch. */
       for (guint j = 0; j < i; j++)
         {
-          const AddSpec *a = &g_array_index (command->adds, AddSpec, i);
-          const AddSpec *b = &g_array_index (command->adds, AddSpec, j);
+          const SpThemeInfo *a = spec;
+          const SpThemeInfo *b = g_ptr_array_index (command->adds, j);
           g_autofree char *fa = g_utf8_casefold (a->name, -1);
           g_autofree char *fb = g_utf8_casefold (b->name, -1);
 
@@ -1329,18 +1255,20 @@ fill_depth (sqlite3      *db,
   return TRUE;
 }
 
+/* Binds @name, or else @id, as ?1 of @where; @missing is the message for
+ * no such theme. */
 static SpThemeInfo *
 lookup_theme (SpProject   *self,
               const char  *where,
               gint64       id,
               const char  *name,
+              const char  *missing,
               GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(SpThemeInfo) info = NULL;
   g_autofree char *sql = NULL;
   sqlite3 *db;
-  int rc;
 
   if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
@@ -1353,29 +1281,9 @@ lookup_theme (SpProject   *self,
   else
     sqlite3_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      if (name != NULL)
-        g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                     _("There is no theme “%s” in this project"), name);
-      else
-        {
-          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-          g_set_error (error, SP_ERROR, SP_ERROR_NOT_FOUND,
-                       _("There is no theme with id %s in this project"), id_text);
-        }
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return NULL;
-    }
-
-  info = theme_from_row (stmt);
-  if (!fill_depth (db, info, error))
+  info = sp_db_get_row (db, stmt, (SpDbRowFunc) theme_from_row,
+                        _("Could not read the codebook"), missing, error);
+  if (info == NULL || !fill_depth (db, info, error))
     return NULL;
   return g_steal_pointer (&info);
 }
@@ -1385,7 +1293,10 @@ get_theme (SpProject  *self,
            gint64      id,
            GError    **error)
 {
-  return lookup_theme (self, "WHERE t.id = ?1", id, NULL, error);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *missing = g_strdup_printf (_("There is no theme with id %s in this project"), id_text);
+
+  return lookup_theme (self, "WHERE t.id = ?1", id, NULL, missing, error);
 }
 
 SpThemeInfo *
@@ -1403,12 +1314,14 @@ sp_project_find_theme (SpProject   *self,
                        GError     **error)
 {
   g_autofree char *trimmed = NULL;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   trimmed = g_strstrip (g_strdup (name));
+  missing = g_strdup_printf (_("There is no theme “%s” in this project"), trimmed);
   /* The column's NOCASE collation folds ASCII only; names are compared the
    * same way the UNIQUE constraint compares them. */
-  return lookup_theme (self, "WHERE t.name = ?1", 0, trimmed, error);
+  return lookup_theme (self, "WHERE t.name = ?1", 0, trimmed, missing, error);
 }

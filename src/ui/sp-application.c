@@ -254,6 +254,12 @@ static const struct {
   { "win.toggle-sidebar", { "F9", NULL } },
   { "win.go-back", { "<Alt>Left", NULL } },
   { "win.codebook", { "<Control><Shift>k", NULL } },
+  { "win.side-by-side", { "<Control>backslash", NULL } },
+  { "win.link-passages", { "<Control>l", NULL } },
+  { "win.follow-link", { "<Alt>l", NULL } },
+  { "win.show-view::read", { "<Alt>1", NULL } },
+  { "win.show-view::compare", { "<Alt>2", NULL } },
+  { "win.show-view::attributions", { "<Alt>3", NULL } },
 };
 
 /* GApplication */

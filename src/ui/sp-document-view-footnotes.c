@@ -88,6 +88,14 @@ cursor_offset (SpDocumentView *self)
   return gtk_text_iter_get_offset (&iter);
 }
 
+int
+sp_document_view_get_cursor_offset (SpDocumentView *self)
+{
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), 0);
+
+  return cursor_offset (self);
+}
+
 void
 _sp_document_view_update_back_action (SpDocumentView *self)
 {

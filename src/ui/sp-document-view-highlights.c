@@ -664,7 +664,17 @@ _sp_document_view_query_tooltip_cb (GtkWidget      *widget,
 
   {
     g_autofree char *markup = annotation_tooltip (self, offset);
+    g_autofree char *links = _sp_document_view_link_tooltip (self, offset);
 
+    if (links != NULL)
+      {
+        g_autofree char *escaped = g_markup_escape_text (links, -1);
+        g_autofree char *both = g_strconcat (markup != NULL ? markup : "", markup != NULL ? "\n\n" : "",
+                                             escaped, NULL);
+
+        gtk_tooltip_set_markup (tooltip, both);
+        return TRUE;
+      }
     if (markup != NULL)
       {
         gtk_tooltip_set_markup (tooltip, markup);

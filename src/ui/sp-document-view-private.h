@@ -64,6 +64,12 @@ struct _SpDocumentView
   GHashTable        *highlight_tags;  /* "#rrggbb" -> GtkTextTag (background) */
   GHashTable        *underline_tags;  /* "#rrggbb" -> GtkTextTag (underline) */
   GtkTextTag        *annotation_tag;
+
+  /* Ends of links (sp-document-view-links.c) */
+  GPtrArray         *link_markers;    /* SpLinkMarker, by start */
+  GHashTable        *link_lines;      /* buffer line -> first SpLinkMarker on it */
+  GtkTextTag        *linked_tag;
+  GtkSourceGutterRenderer *link_gutter;
 };
 
 enum {
@@ -102,6 +108,13 @@ gboolean _sp_document_view_query_tooltip_cb (GtkWidget      *widget,
                                              gboolean        keyboard_mode,
                                              GtkTooltip     *tooltip,
                                              SpDocumentView *self);
+
+/* sp-document-view-links.c */
+void _sp_document_view_links_init (SpDocumentView *self);
+void _sp_document_view_links_dispose (SpDocumentView *self);
+void _sp_document_view_links_class_init (GObjectClass *object_class);
+char *_sp_document_view_link_tooltip (SpDocumentView *self,
+                                      int             offset);
 
 /* sp-document-view-footnotes.c */
 void _sp_document_view_flash_stop (SpDocumentView *self);

@@ -503,6 +503,8 @@ set_content (SpDocumentView *self,
 
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->spans, g_array_unref);
+  /* The markers' offsets belong to the old text */
+  sp_document_view_set_link_markers (self, NULL);
 
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);

@@ -260,6 +260,27 @@ go_back_action (GtkWidget  *widget,
   sp_document_view_go_back (SP_DOCUMENT_VIEW (widget));
 }
 
+/* A text view puts its selection on the PRIMARY clipboard and drops it
+ * when another view takes that clipboard: with two documents side by
+ * side, selecting in one pane would unselect the other, and linking needs
+ * a passage selected in each. Copying (Ctrl+C) still works. */
+static void
+source_view_realize_cb (GtkWidget      *source_view,
+                        SpDocumentView *self)
+{
+  gtk_text_buffer_remove_selection_clipboard (GTK_TEXT_BUFFER (self->buffer),
+                                              gtk_widget_get_primary_clipboard (source_view));
+}
+
+/* Given back just before the text view's own unrealize takes it away */
+static void
+source_view_unrealize_cb (GtkWidget      *source_view,
+                          SpDocumentView *self)
+{
+  gtk_text_buffer_add_selection_clipboard (GTK_TEXT_BUFFER (self->buffer),
+                                           gtk_widget_get_primary_clipboard (source_view));
+}
+
 /* GObject */
 
 GtkWidget *
@@ -351,6 +372,7 @@ sp_document_view_dispose (GObject *object)
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->highlight_tags, g_hash_table_unref);
   g_clear_pointer (&self->underline_tags, g_hash_table_unref);
+  _sp_document_view_links_dispose (self);
 
   G_OBJECT_CLASS (sp_document_view_parent_class)->dispose (object);
 }
@@ -471,6 +493,7 @@ sp_document_view_class_init (SpDocumentViewClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  _sp_document_view_links_class_init (object_class);
 
   g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
@@ -524,6 +547,7 @@ sp_document_view_init (SpDocumentView *self)
   self->gutter = SP_DOCUMENT_GUTTER (sp_document_gutter_new ());
   gutter = gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT);
   gtk_source_gutter_insert (gutter, GTK_SOURCE_GUTTER_RENDERER (self->gutter), 0);
+  _sp_document_view_links_init (self);
 
   self->css_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
@@ -570,6 +594,8 @@ sp_document_view_init (SpDocumentView *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (_sp_document_view_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->source_view), controller);
 
+  g_signal_connect_after (self->source_view, "realize", G_CALLBACK (source_view_realize_cb), self);
+  g_signal_connect (self->source_view, "unrealize", G_CALLBACK (source_view_unrealize_cb), self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->source_view), TRUE);
   g_signal_connect (self->source_view, "query-tooltip", G_CALLBACK (_sp_document_view_query_tooltip_cb), self);
 

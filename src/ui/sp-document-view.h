@@ -39,6 +39,32 @@ G_BEGIN_DECLS
 #define SP_TAG_ANNOTATION       "annotation"
 #define SP_TAG_HIGHLIGHT_PREFIX "highlight-"
 #define SP_TAG_UNDERLINE_PREFIX "highlight-underline-"
+/* Passages at one end of a link between annotations (a dotted underline);
+ * not SP_TAG_LINK, which marks the document's own hyperlinks. */
+#define SP_TAG_LINKED           "linked"
+
+/* One end of a link in the document a view shows, with where its other end
+ * is and what to say about it ("Paraphrases: Scott Kennedy, 12:34"). */
+typedef struct
+{
+  gint64  link_id;
+  int     start;               /* this end, characters, end exclusive */
+  int     end;
+  gint64  other_document_id;
+  int     other_start;
+  int     other_end;
+  char   *label;
+} SpLinkMarker;
+
+SpLinkMarker  *sp_link_marker_new  (gint64      link_id,
+                                    int         start,
+                                    int         end,
+                                    gint64      other_document_id,
+                                    int         other_start,
+                                    int         other_end,
+                                    const char *label);
+void           sp_link_marker_free (SpLinkMarker *marker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpLinkMarker, sp_link_marker_free)
 
 #define SP_TYPE_DOCUMENT_VIEW (sp_document_view_get_type ())
 
@@ -137,6 +163,26 @@ void           sp_document_view_set_show_page_numbers    (SpDocumentView *self,
                                                           gboolean        show);
 /* The margin renderer showing them (a GtkSourceGutterRenderer). */
 GtkWidget     *sp_document_view_get_page_gutter          (SpDocumentView *self);
+
+/* Marks the ends of links in this document (SpLinkMarker; sorted in place
+ * by start and kept by the view; NULL for none): a dotted underline on the
+ * passage, a link icon in the margin, the label as tooltip. Clicking the
+ * icon emits ::link-activated (gint64 link_id, int start) for the first
+ * link on that line. */
+void           sp_document_view_set_link_markers         (SpDocumentView *self,
+                                                          GPtrArray      *markers);
+GPtrArray     *sp_document_view_get_link_markers         (SpDocumentView *self);
+/* The markers whose passage holds @offset (or ends just before it), in
+ * passage order; borrowed from the view. */
+GPtrArray     *sp_document_view_get_link_markers_at      (SpDocumentView *self,
+                                                          int             offset);
+/* The margin renderer showing the link icons. */
+GtkWidget     *sp_document_view_get_link_gutter          (SpDocumentView *self);
+/* Whether the link icon is shown on buffer line @line. */
+gboolean       sp_document_view_has_link_marker_on_line  (SpDocumentView *self,
+                                                          int             line);
+/* The cursor's character offset. */
+int            sp_document_view_get_cursor_offset        (SpDocumentView *self);
 
 double         sp_document_view_get_zoom                 (SpDocumentView *self);
 void           sp_document_view_set_zoom                 (SpDocumentView *self,

@@ -257,8 +257,8 @@ go_back_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
 
-  if (sp_document_view_go_back (self->document_view))
-    gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+  if (sp_document_view_go_back (SP_WINDOW_ACTIVE_VIEW (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (SP_WINDOW_ACTIVE_VIEW (self)));
 }
 
 void

@@ -1,6 +1,9 @@
 /* sp-window-annotate.c: tagging passages (theme keys and the tagging
  * popover), undo and redo, the annotations and search panes.
  *
+ * All of it acts on the active pane (SP_WINDOW_ACTIVE_VIEW); a change
+ * shows in both panes when both show the document it touched.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -19,12 +22,13 @@
 /* Loading */
 
 static GPtrArray *
-list_document_annotations (SpWindow *self,
-                           GError  **error)
+list_document_annotations (SpWindow  *self,
+                           gint64     document_id,
+                           GError   **error)
 {
   SpAnnotationFilter filter = { 0, };
 
-  filter.document_id = sp_document_view_get_document_id (self->document_view);
+  filter.document_id = document_id;
   filter.stance = SP_STANCE_NONE;
 
   return sp_project_list_annotations (self->project, &filter, error);
@@ -41,59 +45,82 @@ reload_themes (SpWindow *self)
 void
 _sp_window_reload_annotations (SpWindow *self)
 {
-  g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
-  g_autoptr(GError) error = NULL;
+  GPtrArray *shown[G_N_ELEMENTS (self->views)] = { NULL, };
 
-  if (self->project == NULL || sp_document_view_get_document_id (self->document_view) == 0)
-    {
-      sp_document_view_set_annotations (self->document_view, NULL, NULL);
-      sp_annotations_panel_set_annotations (self->annotations_panel, NULL, NULL, NULL);
-      return;
-    }
-
-  if (self->themes == NULL)
+  if (self->themes == NULL && self->project != NULL)
     reload_themes (self);
 
-  annotations = list_document_annotations (self, &error);
-  if (annotations == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
     {
-      sp_window_add_toast (self, error->message);
-      return;
+      gint64 document_id = sp_document_view_get_document_id (self->views[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (self->project == NULL || document_id == 0)
+        {
+          sp_document_view_set_annotations (self->views[i], NULL, NULL);
+          continue;
+        }
+
+      /* A list of its own even when both panes show one document: a view
+       * changes its list in place when one annotation changes */
+      if ((shown[i] = list_document_annotations (self, document_id, &error)) == NULL)
+        {
+          sp_window_add_toast (self, error->message);
+          continue;
+        }
+
+      sp_document_view_set_annotations (self->views[i], shown[i], self->themes);
     }
 
-  stakeholders = sp_project_list_stakeholders (self->project, NULL);
-  sp_document_view_set_annotations (self->document_view, annotations, self->themes);
-  sp_annotations_panel_set_annotations (self->annotations_panel, annotations, self->themes, stakeholders);
+  if (shown[self->active_pane] != NULL)
+    {
+      stakeholders = sp_project_list_stakeholders (self->project, NULL);
+      sp_annotations_panel_set_annotations (self->annotations_panel, shown[self->active_pane],
+                                            self->themes, stakeholders);
+    }
+  else
+    sp_annotations_panel_set_annotations (self->annotations_panel, NULL, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_clear_pointer (&shown[i], g_ptr_array_unref);
 }
 
-/* Refreshes the one annotation @id in the view and the panel: added,
+/* Refreshes the one annotation @id in the views and the panel: added,
  * changed or (when the project no longer has it) removed. */
 static void
 refresh_annotation (SpWindow *self,
                     gint64    id)
 {
-  g_autoptr(SpAnnotationInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 document_id = sp_document_view_get_document_id (self->document_view);
-
-  if (self->project == NULL || document_id == 0)
+  if (self->project == NULL)
     return;
-
-  info = sp_project_get_annotation (self->project, id, &error);
-  if (info == NULL && !g_error_matches (error, SP_ERROR, SP_ERROR_NOT_FOUND))
-    {
-      _sp_window_reload_annotations (self);
-      return;
-    }
-  if (info != NULL && info->document_id != document_id)
-    g_clear_pointer (&info, sp_annotation_info_free);
 
   if (self->themes == NULL)
     reload_themes (self);
 
-  sp_annotations_panel_update_annotation (self->annotations_panel, id, info);
-  sp_document_view_update_annotation (self->document_view, id, g_steal_pointer (&info), self->themes);
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    {
+      g_autoptr(SpAnnotationInfo) info = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 document_id = sp_document_view_get_document_id (self->views[i]);
+
+      if (document_id == 0)
+        continue;
+
+      /* Each view takes its own copy */
+      info = sp_project_get_annotation (self->project, id, &error);
+      if (info == NULL && !g_error_matches (error, SP_ERROR, SP_ERROR_NOT_FOUND))
+        {
+          _sp_window_reload_annotations (self);
+          return;
+        }
+      if (info != NULL && info->document_id != document_id)
+        g_clear_pointer (&info, sp_annotation_info_free);
+
+      if (i == self->active_pane)
+        sp_annotations_panel_update_annotation (self->annotations_panel, id, info);
+      sp_document_view_update_annotation (self->views[i], id, g_steal_pointer (&info), self->themes);
+    }
 }
 
 static void
@@ -118,6 +145,10 @@ end_tracking (SpWindow *self,
     refresh_annotation (self, id);
   else if (changes > 0)
     _sp_window_reload_annotations (self);
+
+  /* A linked passage deleted takes its links along */
+  if (changes > 0)
+    _sp_window_reload_links (self);
 }
 
 static void
@@ -133,8 +164,15 @@ project_changed_cb (SpWindow        *self,
   if (what & SP_PROJECT_CHANGE_THEMES)
     reload_themes (self);
 
+  if (what & SP_PROJECT_CHANGE_DOCUMENTS)
+    _sp_window_split_documents_changed (self);
+
   if (what & (SP_PROJECT_CHANGE_ANNOTATIONS | SP_PROJECT_CHANGE_THEMES | SP_PROJECT_CHANGE_STAKEHOLDERS))
     _sp_window_reload_annotations (self);
+
+  if (what & (SP_PROJECT_CHANGE_LINKS | SP_PROJECT_CHANGE_ANNOTATIONS | SP_PROJECT_CHANGE_STAKEHOLDERS |
+              SP_PROJECT_CHANGE_DOCUMENTS))
+    _sp_window_reload_links (self);
 
   if (what & (SP_PROJECT_CHANGE_THEMES | SP_PROJECT_CHANGE_STAKEHOLDERS | SP_PROJECT_CHANGE_DOCUMENTS))
     sp_search_panel_reload (self->search_panel);
@@ -304,6 +342,7 @@ default_stance (SpWindow *self)
 typedef struct
 {
   SpWindow  *window;
+  SpWindowPane pane;
   gint64     document_id;
   int        start;
   int        end;
@@ -327,7 +366,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TagRequest, tag_request_free)
 static gboolean
 can_annotate (SpWindow *self)
 {
-  if (self->project == NULL || sp_document_view_get_document_id (self->document_view) == 0)
+  if (self->project == NULL || sp_document_view_get_document_id (SP_WINDOW_ACTIVE_VIEW (self)) == 0)
     return FALSE;
 
   if (sp_project_is_read_only (self->project))
@@ -339,34 +378,34 @@ can_annotate (SpWindow *self)
   return TRUE;
 }
 
-/* The selection widened to whole words; FALSE (with a toast) if there is
- * nothing to tag. */
-static gboolean
-get_snapped_selection (SpWindow *self,
-                       int      *start,
-                       int      *end)
+gboolean
+_sp_window_get_snapped_selection (SpWindow       *self,
+                                  SpDocumentView *view,
+                                  const char     *nothing_selected,
+                                  int            *start,
+                                  int            *end)
 {
-  GtkTextBuffer *buffer = sp_document_view_get_buffer (self->document_view);
+  GtkTextBuffer *buffer = sp_document_view_get_buffer (view);
   int n_chars = gtk_text_buffer_get_char_count (buffer);
   int s, e, from, to;
   gsize snap_start, snap_end;
   g_autofree char *text = NULL;
 
-  if (!sp_document_view_get_selection (self->document_view, &s, &e) || e <= s)
+  if (!sp_document_view_get_selection (view, &s, &e) || e <= s)
     {
-      sp_window_add_toast (self, _("Select a passage to tag first"));
+      sp_window_add_toast (self, nothing_selected);
       return FALSE;
     }
 
   from = MAX (0, s - SNAP_CONTEXT);
   to = MIN (n_chars, e + SNAP_CONTEXT);
-  text = sp_document_view_get_text_range (self->document_view, from, to);
+  text = sp_document_view_get_text_range (view, from, to);
   snap_start = s - from;
   snap_end = e - from;
 
   if (!sp_text_snap_to_words (text, -1, &snap_start, &snap_end))
     {
-      sp_window_add_toast (self, _("The selection holds no words to tag"));
+      sp_window_add_toast (self, _("The selection holds no words"));
       return FALSE;
     }
 
@@ -380,10 +419,11 @@ run_tag_request (TagRequest      *request,
                  SpAnnotateFlags  flags)
 {
   SpWindow *self = request->window;
+  SpDocumentView *view = self->views[request->pane];
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  if (self->project == NULL || sp_document_view_get_document_id (self->document_view) != request->document_id)
+  if (self->project == NULL || sp_document_view_get_document_id (view) != request->document_id)
     return;
 
   disarm_undo_toast (self);
@@ -401,7 +441,7 @@ run_tag_request (TagRequest      *request,
 
   /* The highlight shows the passage now: let go of the selection */
   {
-    GtkTextBuffer *buffer = sp_document_view_get_buffer (self->document_view);
+    GtkTextBuffer *buffer = sp_document_view_get_buffer (view);
     GtkTextIter iter;
 
     gtk_text_buffer_get_iter_at_offset (buffer, &iter, request->end);
@@ -431,8 +471,9 @@ static void
 submit_tag_request (SpWindow   *self,
                     TagRequest *request)
 {
-  SpSegmentInfo *first = sp_document_view_get_turn_at (self->document_view, request->start);
-  SpSegmentInfo *last = sp_document_view_get_turn_at (self->document_view, request->end - 1);
+  SpDocumentView *view = self->views[request->pane];
+  SpSegmentInfo *first = sp_document_view_get_turn_at (view, request->start);
+  SpSegmentInfo *last = sp_document_view_get_turn_at (view, request->end - 1);
 
   if (first != last)
     {
@@ -476,7 +517,8 @@ tag_request_new (SpWindow     *self,
   TagRequest *request = g_new0 (TagRequest, 1);
 
   request->window = g_object_ref (self);
-  request->document_id = sp_document_view_get_document_id (self->document_view);
+  request->pane = self->active_pane;
+  request->document_id = sp_document_view_get_document_id (SP_WINDOW_ACTIVE_VIEW (self));
   request->start = start;
   request->end = end;
   request->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -497,7 +539,9 @@ tag_theme_action (GtkWidget  *widget,
   gint64 theme_id = g_variant_get_int64 (param);
   int start, end;
 
-  if (!can_annotate (self) || !get_snapped_selection (self, &start, &end))
+  if (!can_annotate (self) ||
+      !_sp_window_get_snapped_selection (self, SP_WINDOW_ACTIVE_VIEW (self),
+                                         _("Select a passage to tag first"), &start, &end))
     return;
 
   submit_tag_request (self, tag_request_new (self, start, end, &theme_id, 1, 0, default_stance (self), ""));
@@ -545,8 +589,8 @@ static void
 popover_closed_cb (SpWindow *self)
 {
   self->editing_id = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->document_view)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+  if (gtk_widget_get_mapped (GTK_WIDGET (SP_WINDOW_ACTIVE_VIEW (self))))
+    gtk_widget_grab_focus (GTK_WIDGET (SP_WINDOW_ACTIVE_VIEW (self)));
 }
 
 static void
@@ -556,14 +600,18 @@ tag_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
   g_autoptr(GPtrArray) stakeholders = NULL;
+  SpDocumentView *view;
   gint64 document_id;
   gint64 proposed;
   int start, end;
 
-  if (!can_annotate (self) || !get_snapped_selection (self, &start, &end))
+  if (!can_annotate (self) ||
+      !_sp_window_get_snapped_selection (self, SP_WINDOW_ACTIVE_VIEW (self),
+                                         _("Select a passage to tag first"), &start, &end))
     return;
 
-  document_id = sp_document_view_get_document_id (self->document_view);
+  view = SP_WINDOW_ACTIVE_VIEW (self);
+  document_id = sp_document_view_get_document_id (view);
   proposed = sp_project_propose_stakeholder (self->project, document_id, start, end, NULL);
   stakeholders = sp_project_list_stakeholders (self->project, NULL);
   if (self->themes == NULL)
@@ -572,10 +620,11 @@ tag_action (GtkWidget  *widget,
   self->tag_start = start;
   self->tag_end = end;
   self->editing_id = 0;
-  sp_document_view_select_range (self->document_view, start, end);
+  sp_document_view_select_range (view, start, end);
   sp_tag_popover_setup (self->tag_popover, self->themes, stakeholders,
                         NULL, 0, proposed, default_stance (self), "", FALSE);
-  sp_document_view_popup_at_range (self->document_view, GTK_POPOVER (self->tag_popover), start, end);
+  _sp_window_move_popover (GTK_POPOVER (self->tag_popover), view);
+  sp_document_view_popup_at_range (view, GTK_POPOVER (self->tag_popover), start, end);
 }
 
 void
@@ -585,6 +634,7 @@ _sp_window_edit_annotation_cb (SpWindow *self,
   g_autoptr(SpAnnotationInfo) info = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
   g_autoptr(GError) error = NULL;
+  SpDocumentView *view;
 
   if (!can_annotate (self))
     return;
@@ -599,7 +649,8 @@ _sp_window_edit_annotation_cb (SpWindow *self,
   if (self->themes == NULL)
     reload_themes (self);
 
-  sp_document_view_select_range (self->document_view, info->start, info->end);
+  view = SP_WINDOW_ACTIVE_VIEW (self);
+  sp_document_view_select_range (view, info->start, info->end);
   sp_tag_popover_setup (self->tag_popover, self->themes, stakeholders,
                         info->theme_ids != NULL ? (const gint64 *) (gpointer) info->theme_ids->data : NULL,
                         info->theme_ids != NULL ? info->theme_ids->len : 0,
@@ -607,7 +658,8 @@ _sp_window_edit_annotation_cb (SpWindow *self,
   self->tag_start = info->start;
   self->tag_end = info->end;
   self->editing_id = id;
-  sp_document_view_popup_at_range (self->document_view, GTK_POPOVER (self->tag_popover),
+  _sp_window_move_popover (GTK_POPOVER (self->tag_popover), view);
+  sp_document_view_popup_at_range (view, GTK_POPOVER (self->tag_popover),
                                    info->start, info->end);
 }
 
@@ -653,7 +705,8 @@ void
 _sp_window_annotation_activated_cb (SpWindow *self,
                                     gint64    id)
 {
-  GPtrArray *annotations = sp_document_view_get_annotations (self->document_view);
+  SpDocumentView *view = SP_WINDOW_ACTIVE_VIEW (self);
+  GPtrArray *annotations = sp_document_view_get_annotations (view);
 
   for (guint i = 0; annotations != NULL && i < annotations->len; i++)
     {
@@ -661,7 +714,7 @@ _sp_window_annotation_activated_cb (SpWindow *self,
 
       if (info->id == id)
         {
-          sp_document_view_select_range (self->document_view, info->start, info->end);
+          sp_document_view_select_range (view, info->start, info->end);
           return;
         }
     }
@@ -673,14 +726,10 @@ _sp_window_search_hit_activated_cb (SpWindow *self,
                                     gint64    start,
                                     gint64    end)
 {
-  if (self->project == NULL)
+  if (self->project == NULL || !_sp_window_load_in_pane (self, self->active_pane, document_id))
     return;
 
-  if (sp_document_view_get_document_id (self->document_view) != document_id &&
-      !sp_sidebar_select_document (self->sidebar, document_id))
-    return;
-
-  sp_document_view_select_range (self->document_view, start, end);
+  sp_document_view_select_range (SP_WINDOW_ACTIVE_VIEW (self), start, end);
 }
 
 /* Keys: a theme's shortcut tags the selection with it, T opens the popover */
@@ -699,9 +748,14 @@ view_key_pressed_cb (GtkEventControllerKey *controller,
   if (mods != 0 || c == 0 || !g_unichar_isgraph (c) || self->project == NULL)
     return GDK_EVENT_PROPAGATE;
 
+  /* The keys act on the pane they were typed in */
+  _sp_window_set_active_pane (self,
+                              gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)) ==
+                              GTK_WIDGET (sp_document_view_get_source_view (self->views[SP_WINDOW_PANE_RIGHT]))
+                              ? SP_WINDOW_PANE_RIGHT : SP_WINDOW_PANE_LEFT);
   g_unichar_to_utf8 (g_unichar_tolower (c), key);
 
-  if (!sp_document_view_get_selection (self->document_view, NULL, NULL))
+  if (!sp_document_view_get_selection (SP_WINDOW_ACTIVE_VIEW (self), NULL, NULL))
     {
       if (g_str_equal (key, "t"))
         {
@@ -797,21 +851,37 @@ _sp_window_class_annotate_init (SpWindowClass *klass)
 }
 
 void
+_sp_window_move_popover (GtkPopover     *popover,
+                         SpDocumentView *view)
+{
+  if (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (view))
+    return;
+
+  gtk_popover_popdown (popover);
+  g_object_ref (popover);
+  gtk_widget_unparent (GTK_WIDGET (popover));
+  gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (view));
+  g_object_unref (popover);
+}
+
+void
 _sp_window_annotate_init (SpWindow *self)
 {
-  GtkSourceView *source_view = sp_document_view_get_source_view (self->document_view);
   GtkEventController *controller;
   g_autoptr(GMenu) extra = g_menu_new ();
 
   self->tag_popover = SP_TAG_POPOVER (sp_tag_popover_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (self->document_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->tag_popover), GTK_WIDGET (SP_WINDOW_ACTIVE_VIEW (self)));
   g_signal_connect_object (self->tag_popover, "tag", G_CALLBACK (popover_tag_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tag_popover, "closed", G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
 
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (view_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (source_view), controller);
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    {
+      controller = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "key-pressed", G_CALLBACK (view_key_pressed_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (sp_document_view_get_source_view (self->views[i])), controller);
+    }
 
   /* F8 shows the annotations pane. Caught on the way in: a class binding
    * would see it last, after the GtkPaned around the focus, which takes F8
@@ -823,10 +893,14 @@ _sp_window_annotate_init (SpWindow *self)
                                                           gtk_named_action_new ("win.toggle-annotations")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  /* The text view's context menu */
+  /* The text views' context menu */
   g_menu_append (extra, _("_Tag Selection…"), "win.tag");
+  g_menu_append (extra, _("_Link Passages…"), "win.link-passages");
+  g_menu_append (extra, _("_Follow Link"), "win.follow-link");
   g_menu_append (extra, _("Show _Annotations"), "win.toggle-annotations");
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (source_view), G_MENU_MODEL (extra));
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (sp_document_view_get_source_view (self->views[i])),
+                                  G_MENU_MODEL (extra));
 
   update_undo (self);
   disarm_undo_toast (self);

@@ -20,6 +20,7 @@ enum {
   PROP_SIDEBAR_VISIBLE,
   PROP_ANNOTATIONS_VISIBLE,
   PROP_SEARCH_VISIBLE,
+  PROP_SIDE_BY_SIDE,
   N_PROPS
 };
 
@@ -40,8 +41,8 @@ sp_window_add_toast (SpWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-update_titles (SpWindow *self)
+void
+_sp_window_update_titles (SpWindow *self)
 {
   g_autofree char *name = NULL;
   const char *doc_title = NULL;
@@ -50,11 +51,11 @@ update_titles (SpWindow *self)
     {
       name = sp_project_dup_title (self->project);
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "document") == 0)
-        doc_title = sp_document_view_get_title (self->document_view);
+        doc_title = sp_document_view_get_title (SP_WINDOW_ACTIVE_VIEW (self));
     }
 
-  adw_window_title_set_title (self->window_title, name != NULL ? name : _("Standpoint"));
-  adw_window_title_set_subtitle (self->window_title, doc_title);
+  adw_view_switcher_title_set_title (self->window_title, name != NULL ? name : _("Standpoint"));
+  adw_view_switcher_title_set_subtitle (self->window_title, doc_title);
 
   if (name != NULL)
     {
@@ -70,7 +71,7 @@ update_titles (SpWindow *self)
 static void
 document_title_changed_cb (SpWindow *self)
 {
-  update_titles (self);
+  _sp_window_update_titles (self);
 }
 
 static void
@@ -103,34 +104,41 @@ show_empty_page (SpWindow *self)
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
-  update_titles (self);
+  _sp_window_update_titles (self);
 }
 
+void
+_sp_window_update_content_page (SpWindow *self)
+{
+  if (self->project != NULL &&
+      (sp_document_view_get_document_id (self->views[SP_WINDOW_PANE_LEFT]) != 0 ||
+       (self->side_by_side && sp_document_view_get_document_id (self->views[SP_WINDOW_PANE_RIGHT]) != 0)))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "document");
+      _sp_window_update_titles (self);
+    }
+  else
+    show_empty_page (self);
+}
+
+/* The sidebar opens a document in the active pane */
 static void
 sidebar_document_selected_cb (SpWindow *self,
                               gint64    document_id)
 {
-  g_autoptr(GError) error = NULL;
-
   g_assert (SP_IS_WINDOW (self));
+
+  if (self->syncing > 0)
+    return;
 
   if (self->project == NULL || document_id == 0)
     {
-      sp_document_view_clear (self->document_view);
-      show_empty_page (self);
+      sp_document_view_clear (SP_WINDOW_ACTIVE_VIEW (self));
+      _sp_window_update_content_page (self);
       return;
     }
 
-  if (!sp_document_view_load (self->document_view, self->project, document_id, &error))
-    {
-      sp_window_add_toast (self, error->message);
-      show_empty_page (self);
-      return;
-    }
-
-  _sp_window_reload_annotations (self);
-  gtk_stack_set_visible_child_name (self->content_stack, "document");
-  update_titles (self);
+  _sp_window_load_in_pane (self, self->active_pane, document_id);
 }
 
 static void
@@ -174,10 +182,10 @@ sidebar_stakeholder_activated_cb (SpWindow   *self,
   if (self->project == NULL)
     return;
 
-  if (sp_document_view_next_turn_by (self->document_view, stakeholder_id))
+  if (sp_document_view_next_turn_by (SP_WINDOW_ACTIVE_VIEW (self), stakeholder_id))
     {
       _sp_window_filter_by_stakeholder (self, stakeholder_id);
-      gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+      gtk_widget_grab_focus (GTK_WIDGET (SP_WINDOW_ACTIVE_VIEW (self)));
       return;
     }
 
@@ -187,15 +195,17 @@ sidebar_stakeholder_activated_cb (SpWindow   *self,
     {
       SpDocumentInfo *info = g_ptr_array_index (documents, i);
 
-      if (info->id == sp_document_view_get_document_id (self->document_view) || info->n_turns == 0)
+      if (info->id == sp_document_view_get_document_id (SP_WINDOW_ACTIVE_VIEW (self)) || info->n_turns == 0)
         continue;
 
       if (document_has_turn_by (self->project, info->id, stakeholder_id))
         {
+          SpDocumentView *view = SP_WINDOW_ACTIVE_VIEW (self);
+
           sp_sidebar_select_document (self->sidebar, info->id);
-          sp_document_view_next_turn_by (self->document_view, stakeholder_id);
+          sp_document_view_next_turn_by (view, stakeholder_id);
           _sp_window_filter_by_stakeholder (self, stakeholder_id);
-          gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+          gtk_widget_grab_focus (GTK_WIDGET (view));
           return;
         }
     }
@@ -234,7 +244,9 @@ sp_window_set_project (SpWindow  *self,
   _sp_window_cancel_import (self);
   g_cancellable_cancel (self->sample_cancellable);
 
-  sp_document_view_clear (self->document_view);
+  _sp_window_split_save_position (self);
+  sp_document_view_clear (self->views[SP_WINDOW_PANE_LEFT]);
+  sp_document_view_clear (self->views[SP_WINDOW_PANE_RIGHT]);
   sp_sidebar_set_project (self->sidebar, NULL);
   if (self->project != NULL)
     g_clear_signal_handler (&self->project_changed_id, self->project);
@@ -260,24 +272,29 @@ sp_window_set_project (SpWindow  *self,
       sp_sidebar_set_project (self->sidebar, project);
       gtk_stack_set_visible_child_name (self->main_stack, "project");
 
+      _sp_window_set_active_pane (self, SP_WINDOW_PANE_LEFT);
       first = gtk_list_box_get_row_at_index (sp_sidebar_get_document_list (self->sidebar), 0);
       if (first != NULL)
         sp_sidebar_select_document (self->sidebar, sp_sidebar_row_get_id (first));
       else
         show_empty_page (self);
+      _sp_window_split_set_project (self);
     }
   else
     {
       _sp_window_annotate_set_project (self, NULL);
+      _sp_window_split_set_project (self);
       gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
 
   gtk_widget_set_visible (self->sidebar_button, project != NULL);
   gtk_widget_set_visible (self->import_button, project != NULL);
+  gtk_widget_set_visible (self->split_button, project != NULL);
   _sp_window_library_set_project (self);
+  _sp_window_views_set_project (self);
 
-  update_titles (self);
+  _sp_window_update_titles (self);
   _sp_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -565,7 +582,57 @@ sp_window_get_document_view (SpWindow *self)
 {
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
 
-  return self->document_view;
+  return SP_WINDOW_ACTIVE_VIEW (self);
+}
+
+SpDocumentView *
+sp_window_get_pane_view (SpWindow     *self,
+                         SpWindowPane  pane)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (pane == SP_WINDOW_PANE_LEFT || pane == SP_WINDOW_PANE_RIGHT, NULL);
+
+  return self->views[pane];
+}
+
+SpWindowPane
+sp_window_get_active_pane (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), SP_WINDOW_PANE_LEFT);
+
+  return self->active_pane;
+}
+
+GtkPaned *
+sp_window_get_split_paned (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->split_paned;
+}
+
+SpLinkPopover *
+sp_window_get_link_popover (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->link_popover;
+}
+
+SpCompareView *
+sp_window_get_compare_view (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->compare_view;
+}
+
+SpAttributionView *
+sp_window_get_attribution_view (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->attribution_view;
 }
 
 SpAnnotationsPanel *
@@ -648,6 +715,7 @@ sp_window_close_request (GtkWindow *window)
 
   _sp_window_cancel_import (self);
   g_cancellable_cancel (self->sample_cancellable);
+  _sp_window_split_save_position (self);
 
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
 }
@@ -660,6 +728,7 @@ sp_window_dispose (GObject *object)
   _sp_window_cancel_import (self);
   g_cancellable_cancel (self->sample_cancellable);
   g_clear_object (&self->sample_cancellable);
+  _sp_window_split_save_position (self);
 
   if (self->sidebar != NULL)
     sp_sidebar_set_project (self->sidebar, NULL);
@@ -668,6 +737,8 @@ sp_window_dispose (GObject *object)
   g_clear_object (&self->project);
   _sp_window_annotate_dispose (self);
   _sp_window_library_dispose (self);
+  _sp_window_links_dispose (self);
+  _sp_window_split_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
 
@@ -700,6 +771,10 @@ sp_window_get_property (GObject    *object,
 
     case PROP_SEARCH_VISIBLE:
       g_value_set_boolean (value, g_strcmp0 (self->side_pane, "search") == 0);
+      break;
+
+    case PROP_SIDE_BY_SIDE:
+      g_value_set_boolean (value, self->side_by_side);
       break;
 
     default:
@@ -739,6 +814,10 @@ sp_window_set_property (GObject      *object,
         _sp_window_set_side_pane (self, NULL);
       break;
 
+    case PROP_SIDE_BY_SIDE:
+      sp_window_set_side_by_side (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -773,9 +852,15 @@ sp_window_class_init (SpWindowClass *klass)
     g_param_spec_boolean ("search-visible", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIDE_BY_SIDE] =
+    g_param_spec_boolean ("side-by-side", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_ANNOTATIONS_PANEL);
+  g_type_ensure (SP_TYPE_ATTRIBUTION_VIEW);
+  g_type_ensure (SP_TYPE_COMPARE_VIEW);
   g_type_ensure (SP_TYPE_SEARCH_PANEL);
   g_type_ensure (SP_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SP_TYPE_SIDEBAR);
@@ -795,10 +880,22 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, split_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, attribution_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, split_paned);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, right_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, left_pane);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, right_pane);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, left_header);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, right_header);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, left_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, right_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, tag_button);
@@ -820,10 +917,14 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_stakeholder_edit_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_open_recent_cb);
   gtk_widget_class_bind_template_callback (widget_class, _sp_window_import_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_link_activated_cb);
 
   _sp_window_class_actions_init (klass);
   _sp_window_class_library_init (klass);
   _sp_window_class_annotate_init (klass);
+  _sp_window_class_split_init (klass);
+  _sp_window_class_links_init (klass);
+  _sp_window_class_views_init (klass);
 }
 
 /* "highlight-style" -> SpDocumentView:underline-highlights */
@@ -855,22 +956,31 @@ sp_window_init (SpWindow *self)
 
   gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "sidebar-width"));
   g_settings_bind (self->settings, "sidebar-visible", self, "sidebar-visible", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "document-zoom", self->document_view, "zoom", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-page-numbers", self->document_view, "show-page-numbers", G_SETTINGS_BIND_GET);
-  g_settings_bind_with_mapping (self->settings, "highlight-style",
-                                self->document_view, "underline-highlights",
-                                G_SETTINGS_BIND_GET,
-                                highlight_style_get_mapping, NULL, NULL, NULL);
+
+  self->views[SP_WINDOW_PANE_LEFT] = self->document_view;
+  self->views[SP_WINDOW_PANE_RIGHT] = self->right_view;
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    {
+      g_settings_bind (self->settings, "document-zoom", self->views[i], "zoom", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "show-page-numbers", self->views[i], "show-page-numbers", G_SETTINGS_BIND_GET);
+      g_settings_bind_with_mapping (self->settings, "highlight-style",
+                                    self->views[i], "underline-highlights",
+                                    G_SETTINGS_BIND_GET,
+                                    highlight_style_get_mapping, NULL, NULL, NULL);
+    }
 
   g_signal_connect_object (self->sidebar, "notify::n-documents",
                            G_CALLBACK (sidebar_n_documents_cb), self, G_CONNECT_SWAPPED);
 
   _sp_window_import_init (self);
   _sp_window_library_set_project (self);
+  _sp_window_split_init (self);
   _sp_window_annotate_init (self);
+  _sp_window_links_init (self);
+  _sp_window_views_init (self);
   g_settings_bind (self->settings, "annotations-visible", self, "annotations-visible", G_SETTINGS_BIND_DEFAULT);
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  update_titles (self);
+  _sp_window_update_titles (self);
   _sp_window_update_actions (self);
 }

@@ -1,5 +1,7 @@
 /* sp-window.h: the main window: a welcome page without a project, and the
- * project's documents, stakeholders and document view with one.
+ * project's documents, stakeholders and document views with one — one
+ * pane, or two side by side with links between their passages — beside
+ * the Compare and Attributions views.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +10,11 @@
 #include <adwaita.h>
 
 #include "sp-annotations-panel.h"
+#include "sp-attribution-view.h"
 #include "sp-codebook-editor.h"
+#include "sp-compare-view.h"
 #include "sp-document-view.h"
+#include "sp-link-popover.h"
 #include "sp-search-panel.h"
 #include "sp-tag-popover.h"
 #include "sp-project.h"
@@ -21,6 +26,17 @@ G_BEGIN_DECLS
 #define SP_TYPE_WINDOW (sp_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
+
+typedef enum
+{
+  SP_WINDOW_PANE_LEFT,
+  SP_WINDOW_PANE_RIGHT,
+} SpWindowPane;
+
+/* Names of the window's views, for sp_window_set_view() */
+#define SP_WINDOW_VIEW_READ         "read"
+#define SP_WINDOW_VIEW_COMPARE      "compare"
+#define SP_WINDOW_VIEW_ATTRIBUTIONS "attributions"
 
 SpWindow       *sp_window_new                (GtkApplication *application);
 
@@ -57,7 +73,33 @@ void            sp_window_add_toast          (SpWindow       *self,
                                               const char     *message);
 
 SpSidebar      *sp_window_get_sidebar        (SpWindow       *self);
+/* The view of the active pane: the one that has, or last had, focus. */
 SpDocumentView *sp_window_get_document_view  (SpWindow       *self);
+SpDocumentView *sp_window_get_pane_view      (SpWindow       *self,
+                                              SpWindowPane    pane);
+SpWindowPane    sp_window_get_active_pane    (SpWindow       *self);
+/* Makes @pane the active one and gives it the focus. */
+void            sp_window_focus_pane         (SpWindow       *self,
+                                              SpWindowPane    pane);
+/* Two panes (the "side-by-side" property, win.side-by-side). Turning it
+ * on shows the pair last used with this project, or the first report on
+ * the left and the first transcript on the right. */
+gboolean        sp_window_get_side_by_side   (SpWindow       *self);
+void            sp_window_set_side_by_side   (SpWindow       *self,
+                                              gboolean        side_by_side);
+/* Shows @document_id in @pane; FALSE if it cannot be read. */
+gboolean        sp_window_show_document_in_pane (SpWindow    *self,
+                                              SpWindowPane    pane,
+                                              gint64          document_id);
+/* The divider between the panes */
+GtkPaned       *sp_window_get_split_paned    (SpWindow       *self);
+SpLinkPopover  *sp_window_get_link_popover   (SpWindow       *self);
+/* SP_WINDOW_VIEW_READ, _COMPARE or _ATTRIBUTIONS */
+const char     *sp_window_get_view           (SpWindow       *self);
+void            sp_window_set_view           (SpWindow       *self,
+                                              const char     *view);
+SpCompareView  *sp_window_get_compare_view   (SpWindow       *self);
+SpAttributionView *sp_window_get_attribution_view (SpWindow  *self);
 SpAnnotationsPanel *sp_window_get_annotations_panel (SpWindow  *self);
 SpSearchPanel  *sp_window_get_search_panel   (SpWindow       *self);
 SpTagPopover   *sp_window_get_tag_popover    (SpWindow       *self);

@@ -60,18 +60,6 @@ assert_tag_absent (GtkTextBuffer *buffer,
     g_assert_false (has_tag_at (buffer, tag, offset));
 }
 
-static GPtrArray *
-list_annotations (SpProject *project,
-                  gint64     document_id)
-{
-  SpAnnotationFilter filter = { document_id, 0, 0, SP_STANCE_NONE };
-  g_autoptr(GError) error = NULL;
-  GPtrArray *annotations = sp_project_list_annotations (project, &filter, &error);
-
-  g_assert_no_error (error);
-  return annotations;
-}
-
 static GtkWidget *
 find_button_with_icon (GtkWidget  *widget,
                        const char *icon_name)

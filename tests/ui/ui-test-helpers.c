@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "sp-annotations.h"
 #include "sp-sample.h"
 #include "ui-test-helpers.h"
 
@@ -164,4 +165,16 @@ theme_with_shortcut (GPtrArray  *themes,
     }
 
   return NULL;
+}
+
+GPtrArray *
+list_annotations (SpProject *project,
+                  gint64     document_id)
+{
+  SpAnnotationFilter filter = { document_id, 0, 0, SP_STANCE_NONE };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *annotations = sp_project_list_annotations (project, &filter, &error);
+
+  g_assert_no_error (error);
+  return annotations;
 }

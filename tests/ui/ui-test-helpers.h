@@ -39,5 +39,8 @@ int           find_text           (GtkTextBuffer *buffer,
                                    int            from);
 SpThemeInfo  *theme_with_shortcut (GPtrArray     *themes,
                                    const char    *shortcut);
+/* The annotations of @document_id (SpAnnotationInfo), reading order */
+GPtrArray    *list_annotations    (SpProject     *project,
+                                   gint64         document_id);
 
 G_END_DECLS

@@ -1,0 +1,38 @@
+/* sp-agreement-page.h: the agreement map — stakeholders x stakeholders,
+ * the number of themes they agree (green) and conflict (red) on — beside
+ * the themes of the chosen pair and, per theme, the passages behind it.
+ * Activating a passage emits ::annotation-activated (gint64 id).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sp-compare.h"
+#include "sp-heat-grid.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_AGREEMENT_PAGE (sp_agreement_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpAgreementPage, sp_agreement_page, SP, AGREEMENT_PAGE, GtkWidget)
+
+GtkWidget  *sp_agreement_page_new         (void);
+/* Recomputes the map of @project under @filter (both kept) and the
+ * details of the chosen pair. */
+gboolean    sp_agreement_page_reload      (SpAgreementPage       *self,
+                                           SpProject             *project,
+                                           const SpCompareFilter *filter,
+                                           GError               **error);
+/* The row (and column) of a stakeholder; FALSE when it is not on the map. */
+gboolean    sp_agreement_page_find_stakeholder (SpAgreementPage *self,
+                                           gint64                 stakeholder_id,
+                                           guint                 *index);
+SpHeatGrid *sp_agreement_page_get_grid    (SpAgreementPage       *self);
+/* The box of the chosen pair's sections: per theme, a heading (style
+ * class "sp-agreement-agree" or "sp-agreement-conflict") then an
+ * SpPassageList. */
+GtkWidget  *sp_agreement_page_get_details (SpAgreementPage       *self);
+
+G_END_DECLS

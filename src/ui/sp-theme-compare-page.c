@@ -1,0 +1,311 @@
+/* sp-theme-compare-page.c: one theme, a column per stakeholder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sp-a11y.h"
+#include "sp-drop-down-ellipsize.h"
+#include "sp-filter-dropdowns.h"
+#include "sp-passage-list.h"
+#include "sp-project-themes.h"
+#include "sp-stance-style.h"
+#include "sp-theme-compare-page.h"
+#include "sp-compare-layout.h"
+
+#define COLUMN_WIDTH 300
+
+struct _SpThemeComparePage
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkDropDown     *themes;
+  GtkLabel        *statement;
+  GtkStack        *stack;
+  GtkBox          *columns;
+
+  SpProject       *project;
+  SpCompareFilter *filter;
+  GPtrArray       *theme_infos;   /* SpThemeInfo, in drop-down order */
+  GArray          *theme_ids;     /* gint64, in drop-down order */
+  guint            refilling;
+};
+
+enum {
+  ANNOTATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SpThemeComparePage, sp_theme_compare_page, GTK_TYPE_WIDGET)
+
+static void
+passage_activated_cb (SpPassageList      *passages,
+                      gint64              annotation_id,
+                      SpThemeComparePage *self)
+{
+  g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation_id);
+}
+
+static GtkWidget *
+column_new (SpThemeComparePage  *self,
+            const SpThemeColumn *column)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (column->stakeholder->name);
+  GtkWidget *summary_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *summary;
+  GtkWidget *passages = sp_passage_list_new (NULL);
+  g_autofree char *counts = sp_stance_describe_counts (column->n_by_stance);
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_add_css_class (box, "sp-theme-column");
+  gtk_widget_set_size_request (box, COLUMN_WIDTH, -1);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (title, "sp-theme-column-title");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_box_append (GTK_BOX (summary_box), sp_stance_badge_new (column->prevailing));
+  summary = gtk_label_new (counts);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_box_append (GTK_BOX (summary_box), summary);
+  gtk_box_append (GTK_BOX (box), summary_box);
+
+  sp_passage_list_set_annotations (SP_PASSAGE_LIST (passages), column->annotations, FALSE);
+  g_signal_connect (passages, "annotation-activated", G_CALLBACK (passage_activated_cb), self);
+  gtk_box_append (GTK_BOX (box), passages);
+
+  /* Translators: a column of compare by theme: stakeholder, "2 supports, 1 opposes" */
+  accessible = g_strdup_printf (_("%s: %s"), column->stakeholder->name, counts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (passages),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return box;
+}
+
+static SpThemeInfo *
+chosen_theme (SpThemeComparePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->themes);
+
+  if (self->theme_infos == NULL || selected >= self->theme_infos->len)
+    return NULL;
+  return g_ptr_array_index (self->theme_infos, selected);
+}
+
+static gboolean
+show_columns (SpThemeComparePage  *self,
+              GError             **error)
+{
+  SpThemeInfo *theme = chosen_theme (self);
+  g_autoptr(GPtrArray) columns = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns))) != NULL)
+    gtk_box_remove (self->columns, child);
+
+  if (self->project == NULL || theme == NULL)
+    {
+      gtk_label_set_label (self->statement, "");
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return TRUE;
+    }
+
+  gtk_label_set_label (self->statement, theme->statement != NULL && theme->statement[0] != '\0'
+                                        ? theme->statement : theme->description);
+  columns = sp_project_compare_theme (self->project, theme->id, self->filter, error);
+  if (columns == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < columns->len; i++)
+    gtk_box_append (self->columns, column_new (self, g_ptr_array_index (columns, i)));
+  gtk_stack_set_visible_child_name (self->stack, columns->len > 0 ? "columns" : "none");
+  return TRUE;
+}
+
+static void
+theme_selected_cb (SpThemeComparePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->refilling > 0)
+    return;
+  if (!show_columns (self, &error))
+    g_warning ("Could not compare stakeholders on a theme: %s", error->message);
+}
+
+static void
+sp_theme_compare_page_dispose (GObject *object)
+{
+  SpThemeComparePage *self = SP_THEME_COMPARE_PAGE (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->filter, sp_compare_filter_free);
+  g_clear_pointer (&self->theme_infos, g_ptr_array_unref);
+  g_clear_pointer (&self->theme_ids, g_array_unref);
+
+  G_OBJECT_CLASS (sp_theme_compare_page_parent_class)->dispose (object);
+}
+
+static void
+sp_theme_compare_page_class_init (SpThemeComparePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_theme_compare_page_dispose;
+
+  signals[ANNOTATION_ACTIVATED] = sp_compare_annotation_activated_new (G_TYPE_FROM_CLASS (klass));
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sp_theme_compare_page_init (SpThemeComparePage *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Theme"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *none = gtk_label_new (_("No stakeholder has a passage on this theme yet. "
+                                     "Tag passages with it, or choose another theme or filter."));
+
+  self->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->themes = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  sp_filter_dropdown_use_string_expression (self->themes);
+  gtk_drop_down_set_enable_search (self->themes, TRUE);
+  sp_drop_down_ellipsize (self->themes, 36);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->themes));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->themes),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Theme to compare"),
+                                  -1);
+  sp_a11y_name_drop_down_button (self->themes, _("Theme to compare"));
+  g_signal_connect_swapped (self->themes, "notify::selected", G_CALLBACK (theme_selected_cb), self);
+
+  self->statement = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->statement, TRUE);
+  gtk_label_set_xalign (self->statement, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->statement), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->statement), "dim-label");
+
+  gtk_box_append (GTK_BOX (top), label);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->themes));
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->statement));
+  gtk_widget_set_margin_start (top, 12);
+  gtk_widget_set_margin_end (top, 12);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_box_append (GTK_BOX (self->box), top);
+
+  self->columns = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->columns), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->columns), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->columns), 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->columns));
+
+  gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+  gtk_widget_add_css_class (none, "dim-label");
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scroller, "columns");
+  gtk_stack_add_named (self->stack, none, "none");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
+}
+
+GtkWidget *
+sp_theme_compare_page_new (void)
+{
+  return g_object_new (SP_TYPE_THEME_COMPARE_PAGE, NULL);
+}
+
+/* Refills the drop-down, keeping the chosen theme; without one, the
+ * first theme that has passages. */
+static void
+refill_themes (SpThemeComparePage *self,
+               GPtrArray          *themes)
+{
+  gint64 chosen = sp_theme_compare_page_get_theme (self);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_array_set_size (self->theme_ids, 0);
+  for (guint i = 0; i < themes->len; i++)
+    {
+      SpThemeInfo *theme = g_ptr_array_index (themes, i);
+      /* Sub-themes are indented under their parent */
+      g_autofree char *indent = g_strnfill (theme->depth * 4, ' ');
+      g_autofree char *name = g_strconcat (indent, theme->name, NULL);
+
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->theme_ids, theme->id);
+      if (theme->id == chosen)
+        selected = i;
+    }
+  for (guint i = 0; selected == GTK_INVALID_LIST_POSITION && i < themes->len; i++)
+    if (((SpThemeInfo *) g_ptr_array_index (themes, i))->n_annotations > 0)
+      selected = i;
+
+  g_clear_pointer (&self->theme_infos, g_ptr_array_unref);
+  self->theme_infos = g_ptr_array_ref (themes);
+  self->refilling++;
+  gtk_drop_down_set_model (self->themes, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->themes, selected == GTK_INVALID_LIST_POSITION ? 0 : selected);
+  self->refilling--;
+}
+
+gboolean
+sp_theme_compare_page_reload (SpThemeComparePage    *self,
+                              SpProject             *project,
+                              const SpCompareFilter *filter,
+                              GError               **error)
+{
+  g_autoptr(GPtrArray) themes = NULL;
+
+  g_return_val_if_fail (SP_IS_THEME_COMPARE_PAGE (self), FALSE);
+  g_return_val_if_fail (SP_IS_PROJECT (project), FALSE);
+
+  themes = sp_project_list_themes (project, error);
+  if (themes == NULL)
+    return FALSE;
+
+  sp_compare_keep_query (&self->project, &self->filter, project, filter);
+  refill_themes (self, themes);
+  return show_columns (self, error);
+}
+
+void
+sp_theme_compare_page_set_theme (SpThemeComparePage *self,
+                                 gint64              theme_id)
+{
+  g_return_if_fail (SP_IS_THEME_COMPARE_PAGE (self));
+
+  for (guint i = 0; i < self->theme_ids->len; i++)
+    if (g_array_index (self->theme_ids, gint64, i) == theme_id)
+      gtk_drop_down_set_selected (self->themes, i);
+}
+
+gint64
+sp_theme_compare_page_get_theme (SpThemeComparePage *self)
+{
+  g_return_val_if_fail (SP_IS_THEME_COMPARE_PAGE (self), 0);
+  return sp_filter_dropdown_selected_id (self->themes, self->theme_ids);
+}
+
+GtkWidget *
+sp_theme_compare_page_get_columns (SpThemeComparePage *self)
+{
+  g_return_val_if_fail (SP_IS_THEME_COMPARE_PAGE (self), NULL);
+  return GTK_WIDGET (self->columns);
+}

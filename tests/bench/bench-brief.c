@@ -1,0 +1,273 @@
+/* bench-brief.c: an annotated brief of 10,000 annotations in each format.
+ *
+ * The sample project (report and transcript) gets 10,000 passages spread
+ * over its paragraphs — each with the turn's speaker or one of the
+ * stakeholders, one or two of the twelve sample themes, a stance, a memo on
+ * every other one, and a paraphrase link on every tenth — written straight
+ * into the tables in one transaction. Then each format is made in a child
+ * process of its own, from opening the project to the renamed file, so its
+ * time and peak memory (getrusage ru_maxrss) are its own.
+ *
+ * Goals: Markdown and HTML under 1 s, PDF under 5 s, each under 200 MB.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-corpus.h"
+#include "sp-brief-export.h"
+#include "sp-database.h"
+#include "sp-project-private.h"
+#include "sp-project-themes.h"
+#include "sp-sample.h"
+#include "sp-text-index.h"
+
+#define N_ANNOTATIONS 10000
+
+static const char * const stances[] = { NULL, "supports", "opposes", "mixed", "neutral", "unclear" };
+
+typedef struct
+{
+  gint64 document_id;
+  gint64 start;
+  gint64 end;
+  gint64 stakeholder_id;  /* the enclosing turn's speaker, or 0 */
+} Paragraph;
+
+/* The body paragraphs of @document_id, each with its turn's speaker. */
+static void
+collect_paragraphs (SpProject *project,
+                    gint64     document_id,
+                    GArray    *paragraphs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = sp_project_list_segments (project, document_id, &error);
+  gint64 turn_end = 0, turn_stakeholder = 0;
+
+  if (segments == NULL)
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const SpSegmentInfo *segment = g_ptr_array_index (segments, i);
+
+      if (segment->kind == SP_SEGMENT_TURN)
+        {
+          turn_end = segment->end;
+          turn_stakeholder = segment->stakeholder_id;
+        }
+      else if (segment->kind == SP_SEGMENT_PARAGRAPH && segment->end - segment->start >= 40)
+        {
+          Paragraph paragraph = { document_id, segment->start, segment->end,
+                                  segment->start < turn_end ? turn_stakeholder : 0 };
+
+          g_array_append_val (paragraphs, paragraph);
+        }
+    }
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = sp_db_prepare (db, sql, &error);
+
+  if (stmt == NULL)
+    g_error ("%s", error->message);
+  return stmt;
+}
+
+static void
+step (sqlite3      *db,
+      sqlite3_stmt *stmt)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_db_step_done (db, stmt, "bench insert", &error))
+    g_error ("%s", error->message);
+}
+
+static void
+fill_annotations (SpProject *project)
+{
+  sqlite3 *db = _sp_project_get_db (project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+  g_autoptr(GPtrArray) themes = sp_project_list_themes (project, &error);
+  g_autoptr(GPtrArray) stakeholders = sp_project_list_stakeholders (project, &error);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) tag = NULL;
+  g_autoptr(sqlite3_stmt) link = NULL;
+  SpTextIndex *indexes[2];
+  char *texts[2];
+  gint64 report_id, transcript_id;
+  g_autoptr(GPtrArray) documents = sp_project_list_documents (project, &error);
+
+  if (themes == NULL || stakeholders == NULL || documents == NULL)
+    g_error ("%s", error->message);
+  report_id = ((SpDocumentInfo *) g_ptr_array_index (documents, 0))->id;
+  transcript_id = ((SpDocumentInfo *) g_ptr_array_index (documents, 1))->id;
+  collect_paragraphs (project, report_id, paragraphs);
+  collect_paragraphs (project, transcript_id, paragraphs);
+  for (guint d = 0; d < 2; d++)
+    {
+      texts[d] = sp_project_get_document_text (project, d == 0 ? report_id : transcript_id, &error);
+      if (texts[d] == NULL)
+        g_error ("%s", error->message);
+      indexes[d] = sp_text_index_new (texts[d], strlen (texts[d]));
+    }
+
+  insert = prepare (db, "INSERT INTO annotations (document_id, start, end, quote, stakeholder_id, stance, memo,"
+                        " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'now', 'now')");
+  tag = prepare (db, "INSERT INTO annotation_themes (annotation_id, theme_id) VALUES (?1, ?2)");
+  link = prepare (db, "INSERT INTO links (source_id, target_id, kind, created_at) VALUES (?1, ?2, 'paraphrases', 'now')");
+
+  if (!sp_db_exec (db, "BEGIN", &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < N_ANNOTATIONS; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (paragraphs, Paragraph, (i * 7) % paragraphs->len);
+      SpTextIndex *index = indexes[paragraph->document_id == report_id ? 0 : 1];
+      gint64 start = paragraph->start + (i % 5) * 4;
+      gint64 end = MIN (paragraph->end, start + 60 + (i * 31) % 240);
+      g_autofree char *quote = sp_text_index_substring (index, start, end);
+      g_autofree char *memo = i % 2 == 0 ? g_strdup_printf ("Memo %u: <b>not bold</b> & *not emphasis*", i) : NULL;
+      gint64 stakeholder_id = paragraph->stakeholder_id;
+      gint64 id;
+
+      if (stakeholder_id == 0 && i % 3 != 0)
+        stakeholder_id = ((SpStakeholderInfo *) g_ptr_array_index (stakeholders, i % stakeholders->len))->id;
+
+      sqlite3_bind_int64 (insert, 1, paragraph->document_id);
+      sqlite3_bind_int64 (insert, 2, start);
+      sqlite3_bind_int64 (insert, 3, end);
+      sqlite3_bind_text (insert, 4, quote, -1, SQLITE_STATIC);
+      if (stakeholder_id != 0)
+        sqlite3_bind_int64 (insert, 5, stakeholder_id);
+      else
+        sqlite3_bind_null (insert, 5);
+      sqlite3_bind_text (insert, 6, stances[i % G_N_ELEMENTS (stances)], -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 7, memo != NULL ? memo : "", -1, SQLITE_STATIC);
+      step (db, insert);
+      sqlite3_clear_bindings (insert);
+      id = sqlite3_last_insert_rowid (db);
+
+      for (guint t = 0; t < (i % 4 == 0 ? 2u : 1u); t++)
+        {
+          sqlite3_bind_int64 (tag, 1, id);
+          sqlite3_bind_int64 (tag, 2, ((SpThemeInfo *) g_ptr_array_index (themes, (i + t * 5) % themes->len))->id);
+          step (db, tag);
+        }
+
+      if (i % 10 == 9)
+        {
+          sqlite3_bind_int64 (link, 1, id);
+          sqlite3_bind_int64 (link, 2, id - 1);
+          step (db, link);
+        }
+    }
+  if (!sp_db_exec (db, "INSERT INTO annotations_fts (rowid, quote, memo) SELECT id, quote, memo FROM annotations;"
+                       "COMMIT", &error))
+    g_error ("%s", error->message);
+
+  for (guint d = 0; d < 2; d++)
+    {
+      sp_text_index_free (indexes[d]);
+      g_free (texts[d]);
+    }
+}
+
+/* In a child: opens the project, makes the brief, writes it. */
+static void
+make_brief (const char    *project_path,
+            SpBriefFormat  format,
+            const char    *out_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpBriefScope) scope = sp_brief_scope_new ();
+  g_autoptr(SpBrief) brief = NULL;
+  struct rusage usage;
+  double start, gathered, written;
+  GStatBuf st;
+
+  start = sp_bench_now_seconds ();
+  project = sp_project_open (project_path, SP_PROJECT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    g_error ("%s", error->message);
+  brief = sp_brief_new (project, scope, &error);
+  if (brief == NULL)
+    g_error ("%s", error->message);
+  gathered = sp_bench_now_seconds ();
+  if (!sp_brief_write (brief, format, SP_BRIEF_PAPER_A4, out_path, NULL, &error))
+    g_error ("%s", error->message);
+  written = sp_bench_now_seconds ();
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_stat (out_path, &st);
+  /* CPU time too: on a busy machine the wall clock says little. */
+  g_print ("%-5s %u quotes  gather %.3f s  write %.3f s  total %.3f s (CPU %.3f s)  peak RSS %.1f MB  file %.1f kB\n",
+           sp_brief_format_to_string (format), brief->n_quotes, gathered - start, written - gathered,
+           written - start,
+           usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6,
+           usage.ru_maxrss / 1024.0, st.st_size / 1024.0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-brief-XXXXXX", &error);
+  g_autofree char *project_path = NULL;
+  static const SpBriefFormat formats[] = { SP_BRIEF_FORMAT_MARKDOWN, SP_BRIEF_FORMAT_HTML, SP_BRIEF_FORMAT_PDF };
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  project_path = g_build_filename (dir, "bench.standpoint", NULL);
+
+  {
+    g_autoptr(SpProject) project = sp_sample_project_open (project_path, NULL, &error);
+
+    if (project == NULL)
+      g_error ("%s", error->message);
+    fill_annotations (project);
+    sp_project_close (project);
+  }
+
+  g_print ("brief of %d annotations (sample corpus, 12 themes, a link on every tenth):\n", N_ANNOTATIONS);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("brief.%s", sp_brief_format_to_string (formats[i]));
+      g_autofree char *out_path = g_build_filename (dir, name, NULL);
+      int status = 0;
+      pid_t pid = fork ();
+
+      if (pid == 0)
+        {
+          make_brief (project_path, formats[i], out_path);
+          fflush (stdout);
+          _exit (0);
+        }
+      waitpid (pid, &status, 0);
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("making the %s brief failed", name);
+      g_unlink (out_path);
+    }
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+    if (system (command) != 0)
+      g_printerr ("could not remove %s\n", dir);
+  }
+  return 0;
+}

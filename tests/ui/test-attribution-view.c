@@ -1,0 +1,208 @@
+/* test-attribution-view.c: checking the sample report's attributed
+ * passages against the webinar in the attribution view — the list, the
+ * ranked candidates of one passage, accepting (a "paraphrases" link),
+ * undo, and the side-by-side request.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "sp-attribution-view-private.h"
+#include "sp-links.h"
+#include "sp-undo-manager.h"
+#include "ui-screenshot.h"
+#include "ui-test-helpers.h"
+
+#define KENNEDY_PASSAGE "As Kennedy observes, competition over international standards"
+
+typedef struct
+{
+  gint64 values[6];
+  guint  n_emitted;
+} ShowPair;
+
+typedef struct
+{
+  SpAttributionView *view;
+  guint              n_finished;
+  guint              expected;
+} Finished;
+
+static void
+finished_cb (SpAttributionView *view,
+             Finished          *finished)
+{
+  g_assert_false (sp_attribution_view_is_busy (view));
+  finished->n_finished++;
+}
+
+static gboolean
+has_finished (gpointer data)
+{
+  Finished *finished = data;
+
+  return finished->n_finished >= finished->expected;
+}
+
+static void
+show_pair_cb (SpAttributionView *view,
+              gint64             report_id,
+              gint64             report_start,
+              gint64             report_end,
+              gint64             transcript_id,
+              gint64             transcript_start,
+              gint64             transcript_end,
+              ShowPair          *pair)
+{
+  gint64 values[6] = { report_id, report_start, report_end, transcript_id, transcript_start, transcript_end };
+
+  memcpy (pair->values, values, sizeof values);
+  pair->n_emitted++;
+}
+
+static guint
+find_passage (SpAttributionView *view,
+              const char        *prefix)
+{
+  for (guint i = 0; i < _sp_attribution_view_get_n_passages (view); i++)
+    if (g_str_has_prefix (_sp_attribution_view_get_passage (view, i)->text, prefix))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+sample_ids (SpProject *project,
+            gint64    *report_id,
+            gint64    *transcript_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = sp_project_list_documents (project, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SpDocumentInfo *document = g_ptr_array_index (documents, i);
+
+      if (document->kind == SP_DOCUMENT_KIND_REPORT)
+        *report_id = document->id;
+      else if (document->kind == SP_DOCUMENT_KIND_TRANSCRIPT)
+        *transcript_id = document->id;
+    }
+}
+
+static void
+test_check_accept_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  SpProject *project = open_sample_project ("sp-attribution-view-XXXXXX", "sample.standpoint", &dir);
+  GtkWidget *window = gtk_window_new ();
+  SpAttributionView *view = SP_ATTRIBUTION_VIEW (sp_attribution_view_new ());
+  Finished finished = { view, 0, 1 };
+  ShowPair pair = { { 0 }, 0 };
+  const SpAttribution *passage;
+  const SpAttributionCandidate *best;
+  SpLinkInfo *link;
+  gint64 report_id = 0, transcript_id = 0;
+  guint index;
+
+  sample_ids (project, &report_id, &transcript_id);
+  g_signal_connect (view, "finished", G_CALLBACK (finished_cb), &finished);
+  g_signal_connect (view, "show-pair", G_CALLBACK (show_pair_cb), &pair);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 820);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The first report and the first transcript are chosen by themselves */
+  sp_attribution_view_set_project (view, project);
+  g_assert_cmpint (sp_attribution_view_get_report_id (view), ==, report_id);
+  g_assert_cmpint (sp_attribution_view_get_transcript_id (view), ==, transcript_id);
+  g_assert_true (sp_attribution_view_is_busy (view));
+  /* Choosing them again replaces the running check: one ::finished */
+  sp_attribution_view_set_documents (view, report_id, transcript_id);
+  g_assert_true (wait_for (has_finished, &finished));
+  spin (200);
+  g_assert_cmpuint (finished.n_finished, ==, 1);
+
+  expected = sp_project_check_attributions (project, report_id, transcript_id, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_sp_attribution_view_get_n_passages (view), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpint (_sp_attribution_view_get_passage (view, i)->start, ==,
+                     ((SpAttribution *) g_ptr_array_index (expected, i))->start);
+
+  /* Kennedy's turn is the best candidate, and chosen */
+  index = find_passage (view, KENNEDY_PASSAGE);
+  _sp_attribution_view_select_passage (view, index);
+  passage = _sp_attribution_view_get_passage (view, index);
+  g_assert_cmpuint (passage->candidates->len, >, 0);
+  best = g_ptr_array_index (passage->candidates, 0);
+  g_assert_cmpstr (best->speaker, ==, "Scott Kennedy");
+  g_assert_true (sp_attribution_detail_get_chosen (_sp_attribution_view_get_detail (view)) == best);
+  g_assert_cmpstr (_sp_attribution_view_get_row_state (view, index), ==, "Proposed");
+
+  /* Show Side by Side carries both ranges */
+  gtk_widget_activate_action (GTK_WIDGET (view), "attribution.show-pair", NULL);
+  g_assert_cmpuint (pair.n_emitted, ==, 1);
+  g_assert_cmpint (pair.values[0], ==, report_id);
+  g_assert_cmpint (pair.values[1], ==, passage->start);
+  g_assert_cmpint (pair.values[2], ==, passage->end);
+  g_assert_cmpint (pair.values[3], ==, transcript_id);
+  g_assert_cmpint (pair.values[4], ==, best->start);
+  g_assert_cmpint (pair.values[5], ==, best->end);
+
+  spin (300);
+  save_screenshot (window, "attributions.png");
+
+  /* Accept: a "paraphrases" link from the passage to Kennedy's turn, and
+   * the row says so without checking again */
+  gtk_widget_activate_action (GTK_WIDGET (view), "attribution.accept", NULL);
+  g_assert_cmpstr (_sp_attribution_view_get_row_state (view, index), ==, "Linked");
+  links = sp_project_list_links (project, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 1);
+  link = g_ptr_array_index (links, 0);
+  g_assert_cmpint (link->kind, ==, SP_LINK_PARAPHRASES);
+  g_assert_cmpint (link->id, ==, _sp_attribution_view_get_passage (view, index)->link_id);
+  g_assert_cmpint (link->source_document_id, ==, report_id);
+  g_assert_cmpint (link->target_document_id, ==, transcript_id);
+  g_assert_cmpint (link->target_start, <=, best->end);
+  g_assert_cmpint (link->target_end, >=, best->start);
+  spin (500);
+  g_assert_cmpuint (finished.n_finished, ==, 1);
+
+  /* Undo runs the check again: the passage is proposed once more */
+  sp_undo_manager_undo (sp_project_get_undo_manager (project), &error);
+  g_assert_no_error (error);
+  finished.expected = 2;
+  g_assert_true (wait_for (has_finished, &finished));
+  index = find_passage (view, KENNEDY_PASSAGE);
+  g_assert_cmpstr (_sp_attribution_view_get_row_state (view, index), ==, "Proposed");
+  g_assert_cmpint (_sp_attribution_view_get_passage (view, index)->state, ==, SP_ATTRIBUTION_PROPOSED);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  sp_project_close (project);
+  g_assert_finalize_object (project);
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  use_app_style ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/Standpoint/ui/attribution/check-accept-undo", test_check_accept_undo);
+
+  return g_test_run ();
+}
