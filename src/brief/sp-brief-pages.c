@@ -80,6 +80,25 @@ typedef struct
   guint line;
 } Position;
 
+/* The extents of each line of a layout, in points from its top, with
+ * the line itself to draw it (valid while its layout lives). */
+typedef struct
+{
+  double top;
+  double bottom;
+  double baseline;
+  double x;
+  PangoLayoutLine *line;
+} LineBox;
+
+/* A block laid out, and its lines. */
+typedef struct
+{
+  guint        block;   /* G_MAXUINT: none */
+  PangoLayout *layout;
+  GArray      *lines;   /* of LineBox */
+} LaidBlock;
+
 struct _SpBriefPages
 {
   double        width;
@@ -88,7 +107,9 @@ struct _SpBriefPages
   GArray       *page_starts;  /* of Position, after pagination */
   PangoContext *context;
   PangoFontDescription *fonts[N_STYLES];
-  struct _Pipeline *pipeline;  /* while sp_brief_pages_draw_all() runs */
+  LaidBlock     laid[2];      /* the last two blocks laid out */
+  guint         context_serial;  /* of the context they were laid out with */
+  PangoLayout  *footer;       /* the page number */
 };
 
 static void
@@ -273,6 +294,21 @@ add_appendix_blocks (SpBriefPages  *self,
   g_array_index (self->blocks, Block, first).new_page = TRUE;
 }
 
+static void
+laid_block_clear (LaidBlock *laid)
+{
+  g_clear_object (&laid->layout);
+  g_clear_pointer (&laid->lines, g_array_unref);
+  laid->block = G_MAXUINT;
+}
+
+static void
+drop_laid_blocks (SpBriefPages *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->laid); i++)
+    laid_block_clear (&self->laid[i]);
+}
+
 SpBriefPages *
 sp_brief_pages_new (const SpBrief *brief,
                     double         width,
@@ -291,6 +327,8 @@ sp_brief_pages_new (const SpBrief *brief,
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (Position));
+  for (guint i = 0; i < G_N_ELEMENTS (self->laid); i++)
+    self->laid[i].block = G_MAXUINT;
   for (guint i = 0; i < N_STYLES; i++)
     self->fonts[i] = pango_font_description_from_string (styles[i].font);
 
@@ -321,6 +359,8 @@ sp_brief_pages_free (SpBriefPages *self)
     return;
   g_array_unref (self->blocks);
   g_array_unref (self->page_starts);
+  drop_laid_blocks (self);
+  g_clear_object (&self->footer);
   g_clear_object (&self->context);
   for (guint i = 0; i < N_STYLES; i++)
     pango_font_description_free (self->fonts[i]);
@@ -358,6 +398,7 @@ set_unhinted (PangoContext *context)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
 }
 
 static void
@@ -370,6 +411,13 @@ prepare_context (SpBriefPages *self,
       set_unhinted (self->context);
     }
   pango_cairo_update_context (cr, self->context);
+
+  /* Another surface may break lines differently. */
+  if (pango_context_get_serial (self->context) != self->context_serial)
+    {
+      drop_laid_blocks (self);
+      self->context_serial = pango_context_get_serial (self->context);
+    }
 }
 
 static PangoLayout *
@@ -401,170 +449,7 @@ block_layout (SpBriefPages *self,
   return layout;
 }
 
-/* Laying out ahead in threads, for the PDF.
- *
- * Most of a long PDF's time goes into Pango laying out paragraphs, which
- * does not depend on where a block lands on its page. So while the main
- * thread breaks pages and draws, workers lay out the next chunks of blocks.
- * Each chunk gets a font map and context of its own, which only its worker
- * touches until the chunk is handed over, and only the main thread after:
- * no Pango object is ever used by two threads at once. At most
- * CHUNKS_AHEAD chunks wait, so memory stays flat. */
-
-#define CHUNK_BLOCKS  256
-#define CHUNKS_AHEAD  4
-
-typedef struct
-{
-  PangoFontMap  *font_map;
-  PangoContext  *context;
-  PangoLayout  **layouts;
-  guint          n_layouts;
-} Chunk;
-
-typedef struct _Pipeline
-{
-  SpBriefPages *pages;
-  GMutex        mutex;
-  GCond         cond;
-  Chunk       **chunks;       /* by chunk index; NULL until laid out */
-  guint         n_chunks;
-  guint         next_chunk;   /* the next one a worker takes */
-  guint         reading;      /* the chunk the main thread is in */
-  gboolean      stopping;
-  GPtrArray    *workers;      /* of GThread */
-} Pipeline;
-
-static void
-chunk_free (Chunk *chunk)
-{
-  for (guint i = 0; i < chunk->n_layouts; i++)
-    g_object_unref (chunk->layouts[i]);
-  g_free (chunk->layouts);
-  g_object_unref (chunk->context);
-  g_object_unref (chunk->font_map);
-  g_free (chunk);
-}
-
-static Chunk *
-chunk_lay_out (SpBriefPages *self,
-               guint         index)
-{
-  Chunk *chunk = g_new0 (Chunk, 1);
-  guint first = index * CHUNK_BLOCKS;
-
-  chunk->font_map = pango_cairo_font_map_new ();
-  chunk->context = pango_font_map_create_context (chunk->font_map);
-  set_unhinted (chunk->context);
-  chunk->n_layouts = MIN (CHUNK_BLOCKS, self->blocks->len - first);
-  chunk->layouts = g_new0 (PangoLayout *, chunk->n_layouts);
-  for (guint i = 0; i < chunk->n_layouts; i++)
-    chunk->layouts[i] = block_layout (self, chunk->context, &g_array_index (self->blocks, Block, first + i));
-  return chunk;
-}
-
-static gpointer
-pipeline_worker (gpointer data)
-{
-  Pipeline *pipeline = data;
-
-  g_mutex_lock (&pipeline->mutex);
-  while (!pipeline->stopping && pipeline->next_chunk < pipeline->n_chunks)
-    {
-      guint index = pipeline->next_chunk;
-      Chunk *chunk;
-
-      if (index >= pipeline->reading + CHUNKS_AHEAD)
-        {
-          g_cond_wait (&pipeline->cond, &pipeline->mutex);
-          continue;
-        }
-      pipeline->next_chunk++;
-      g_mutex_unlock (&pipeline->mutex);
-
-      chunk = chunk_lay_out (pipeline->pages, index);
-
-      g_mutex_lock (&pipeline->mutex);
-      pipeline->chunks[index] = chunk;
-      g_cond_broadcast (&pipeline->cond);
-    }
-  g_mutex_unlock (&pipeline->mutex);
-  return NULL;
-}
-
-static Pipeline *
-pipeline_start (SpBriefPages *self)
-{
-  Pipeline *pipeline = g_new0 (Pipeline, 1);
-  guint n_workers = CLAMP (g_get_num_processors (), 1, 4);
-
-  pipeline->pages = self;
-  g_mutex_init (&pipeline->mutex);
-  g_cond_init (&pipeline->cond);
-  pipeline->n_chunks = (self->blocks->len + CHUNK_BLOCKS - 1) / CHUNK_BLOCKS;
-  pipeline->chunks = g_new0 (Chunk *, pipeline->n_chunks);
-  pipeline->workers = g_ptr_array_new ();
-  for (guint i = 0; i < n_workers; i++)
-    g_ptr_array_add (pipeline->workers, g_thread_new ("brief-layout", pipeline_worker, pipeline));
-  return pipeline;
-}
-
-static void
-pipeline_stop (Pipeline *pipeline)
-{
-  g_mutex_lock (&pipeline->mutex);
-  pipeline->stopping = TRUE;
-  g_cond_broadcast (&pipeline->cond);
-  g_mutex_unlock (&pipeline->mutex);
-
-  for (guint i = 0; i < pipeline->workers->len; i++)
-    g_thread_join (g_ptr_array_index (pipeline->workers, i));
-  g_ptr_array_unref (pipeline->workers);
-  for (guint i = 0; i < pipeline->n_chunks; i++)
-    g_clear_pointer (&pipeline->chunks[i], chunk_free);
-  g_free (pipeline->chunks);
-  g_mutex_clear (&pipeline->mutex);
-  g_cond_clear (&pipeline->cond);
-  g_free (pipeline);
-}
-
-/* The layout of block @index, from the pipeline when one runs. A page
- * looks back one block at most (the one split over the page break), so
- * chunks before the previous one can go. */
-static PangoLayout *
-acquire_layout (SpBriefPages *self,
-                guint         index)
-{
-  Pipeline *pipeline = self->pipeline;
-  guint chunk_index = index / CHUNK_BLOCKS;
-  PangoLayout *layout;
-
-  if (pipeline == NULL)
-    return block_layout (self, self->context, &g_array_index (self->blocks, Block, index));
-
-  g_mutex_lock (&pipeline->mutex);
-  if (chunk_index > pipeline->reading)
-    {
-      for (guint i = 0; i + 1 < chunk_index; i++)
-        g_clear_pointer (&pipeline->chunks[i], chunk_free);
-      pipeline->reading = chunk_index;
-      g_cond_broadcast (&pipeline->cond);
-    }
-  while (pipeline->chunks[chunk_index] == NULL)
-    g_cond_wait (&pipeline->cond, &pipeline->mutex);
-  layout = g_object_ref (pipeline->chunks[chunk_index]->layouts[index % CHUNK_BLOCKS]);
-  g_mutex_unlock (&pipeline->mutex);
-  return layout;
-}
-
-/* The extents of each line of a layout, in points from its top. */
-typedef struct
-{
-  double top;
-  double bottom;
-  double baseline;
-} LineBox;
-
+/* Walks the lines once, right after Pango breaks them. */
 static GArray *
 layout_lines (PangoLayout *layout)
 {
@@ -580,12 +465,45 @@ layout_lines (PangoLayout *layout)
       box.top = (double) logical.y / PANGO_SCALE;
       box.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
       box.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      box.x = (double) logical.x / PANGO_SCALE;
+      box.line = pango_layout_iter_get_line_readonly (iter);
       g_array_append_val (lines, box);
     }
   while (pango_layout_iter_next_line (iter));
 
   pango_layout_iter_free (iter);
   return lines;
+}
+
+/* Block @index laid out. Filling a page needs the block it is in and,
+ * below a heading, the next one; the block split over a page break is
+ * needed again on the next page. So the last two stay, and each block
+ * is laid out once on the way through the brief. Block @keep, if laid
+ * out, stays. */
+static const LaidBlock *
+lay_out_block (SpBriefPages *self,
+               guint         index,
+               guint         keep)
+{
+  LaidBlock *laid;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->laid); i++)
+    if (self->laid[i].block == index)
+      return &self->laid[i];
+
+  /* A free slot, else the earlier block, unless it is the one to keep. */
+  if (self->laid[0].block == G_MAXUINT || self->laid[1].block == G_MAXUINT)
+    laid = self->laid[0].block == G_MAXUINT ? &self->laid[0] : &self->laid[1];
+  else if (self->laid[0].block == keep || self->laid[1].block == keep)
+    laid = self->laid[0].block == keep ? &self->laid[1] : &self->laid[0];
+  else
+    laid = self->laid[0].block < self->laid[1].block ? &self->laid[0] : &self->laid[1];
+
+  laid_block_clear (laid);
+  laid->block = index;
+  laid->layout = block_layout (self, self->context, &g_array_index (self->blocks, Block, index));
+  laid->lines = layout_lines (laid->layout);
+  return laid;
 }
 
 static void
@@ -625,57 +543,42 @@ draw_decoration (SpBriefPages *self,
     }
 }
 
-/* Draws lines [first, last) of @layout with its first line's top at @y. */
+/* Draws lines [first, last) of @lines with the first one's top at @y. */
 static void
 draw_lines (SpBriefPages *self,
             cairo_t      *cr,
             const Block  *block,
-            PangoLayout  *layout,
             GArray       *lines,
             guint         first,
             guint         last,
             double        y)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
   double offset = g_array_index (lines, LineBox, first).top;
   double x = MARGIN + block_indent (block) + (block->style == STYLE_QUOTE ? QUOTE_PAD + 3 : 0);
-  guint i = 0;
 
   draw_decoration (self, cr, block, y, y + g_array_index (lines, LineBox, last - 1).bottom - offset);
 
   cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
-  do
+  for (guint i = first; i < last; i++)
     {
-      if (i >= first && i < last)
-        {
-          const LineBox *box = &g_array_index (lines, LineBox, i);
-          PangoRectangle logical;
+      const LineBox *box = &g_array_index (lines, LineBox, i);
 
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + box->baseline - offset);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      i++;
+      cairo_move_to (cr, x + box->x, y + box->baseline - offset);
+      pango_cairo_show_layout_line (cr, box->line);
     }
-  while (i < last && pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
 }
 
 static double
 first_line_height (SpBriefPages *self,
                    guint         index)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GArray) lines = NULL;
-  const Block *block;
+  const LaidBlock *laid;
 
   if (index >= self->blocks->len)
     return 0;
-  block = &g_array_index (self->blocks, Block, index);
-  layout = acquire_layout (self, index);
-  lines = layout_lines (layout);
-  return styles[block->style].space_before + g_array_index (lines, LineBox, 0).bottom;
+  laid = lay_out_block (self, index, index - 1);  /* the block above stays */
+  return styles[g_array_index (self->blocks, Block, index).style].space_before +
+         g_array_index (laid->lines, LineBox, 0).bottom;
 }
 
 static void
@@ -683,16 +586,20 @@ draw_footer (SpBriefPages *self,
              cairo_t      *cr,
              guint         page)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
-  g_autofree char *number = g_strdup_printf ("%u", page + 1);
+  char number[16];
   int width, height;
 
-  pango_layout_set_font_description (layout, self->fonts[STYLE_META]);
-  pango_layout_set_text (layout, number, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
+  if (self->footer == NULL)
+    {
+      self->footer = pango_layout_new (self->context);
+      pango_layout_set_font_description (self->footer, self->fonts[STYLE_META]);
+    }
+  g_snprintf (number, sizeof number, "%u", page + 1);
+  pango_layout_set_text (self->footer, number, -1);
+  pango_layout_get_pixel_size (self->footer, &width, &height);
   cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
   cairo_move_to (cr, (self->width - width) / 2, self->height - MARGIN + 4);
-  pango_cairo_show_layout (cr, layout);
+  pango_cairo_show_layout (cr, self->footer);
 }
 
 /* Fills one page from @from (drawing it if @cr_draw is set) and returns
@@ -710,8 +617,7 @@ fill_page (SpBriefPages *self,
     {
       const Block *block = &g_array_index (self->blocks, Block, at.block);
       const StyleInfo *style = &styles[block->style];
-      g_autoptr(PangoLayout) layout = acquire_layout (self, at.block);
-      g_autoptr(GArray) lines = layout_lines (layout);
+      GArray *lines = lay_out_block (self, at.block, G_MAXUINT)->lines;
       double space = (y > MARGIN && at.line == 0) ? style->space_before : 0;
       double offset = g_array_index (lines, LineBox, at.line).top;
       guint last = at.line;
@@ -744,7 +650,7 @@ fill_page (SpBriefPages *self,
 
       y += space;
       if (cr_draw != NULL)
-        draw_lines (self, cr_draw, block, layout, lines, at.line, last, y);
+        draw_lines (self, cr_draw, block, lines, at.line, last, y);
       height = g_array_index (lines, LineBox, last - 1).bottom - offset;
       y += height;
 
@@ -829,14 +735,12 @@ sp_brief_pages_draw_all (SpBriefPages *self,
 
   prepare_context (self, cr);
   g_array_set_size (self->page_starts, 0);
-  self->pipeline = pipeline_start (self);
   while (at.block < self->blocks->len)
     {
       g_array_append_val (self->page_starts, at);
       draw_page_at (self, cr, page++, at, &at);
       cairo_show_page (cr);
     }
-  g_clear_pointer (&self->pipeline, pipeline_stop);
 
   return page;
 }

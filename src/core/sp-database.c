@@ -88,32 +88,102 @@ sp_db_prepare (sqlite3     *db,
   return stmt;
 }
 
+/* How many sp_db_begin() are open on each connection. The outermost is a
+ * real transaction; those inside it are savepoints, so a function that
+ * makes its own transaction (adding a document, an undoable command) can
+ * run inside a larger one (a whole REFI-QDA import) that commits or rolls
+ * back as one. Connections live in several threads, hence the lock. */
+static GMutex      depth_lock;
+static GHashTable *depths;  /* sqlite3 * -> depth */
+
+static guint
+get_depth (sqlite3 *db)
+{
+  guint depth;
+
+  g_mutex_lock (&depth_lock);
+  depth = depths != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (depths, db)) : 0;
+  g_mutex_unlock (&depth_lock);
+  return depth;
+}
+
+static void
+set_depth (sqlite3 *db,
+           guint    depth)
+{
+  g_mutex_lock (&depth_lock);
+  if (depths == NULL)
+    depths = g_hash_table_new (NULL, NULL);
+  if (depth == 0)
+    g_hash_table_remove (depths, db);
+  else
+    g_hash_table_insert (depths, db, GUINT_TO_POINTER (depth));
+  g_mutex_unlock (&depth_lock);
+}
+
 gboolean
 sp_db_begin (sqlite3  *db,
              GError  **error)
 {
+  guint depth = get_depth (db);
+
   /* IMMEDIATE takes the write lock up front, so a second writer fails here,
    * before any work is done, instead of at COMMIT. */
-  return sp_db_exec (db, "BEGIN IMMEDIATE", error);
+  if (!sp_db_exec (db, depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sp_nested", error))
+    return FALSE;
+  set_depth (db, depth + 1);
+  return TRUE;
 }
 
 gboolean
 sp_db_commit (sqlite3  *db,
               GError  **error)
 {
+  guint depth = get_depth (db);
+
+  if (depth > 1)
+    {
+      if (!sp_db_exec (db, "RELEASE sp_nested", error))
+        {
+          sp_db_rollback (db);
+          return FALSE;
+        }
+      set_depth (db, depth - 1);
+      return TRUE;
+    }
+
   if (!sp_db_exec (db, "COMMIT", error))
     {
       sp_db_rollback (db);
       return FALSE;
     }
+  set_depth (db, 0);
   return TRUE;
 }
 
 void
 sp_db_rollback (sqlite3 *db)
 {
+  guint depth = get_depth (db);
+
+  if (depth > 1)
+    {
+      /* Undoes the inner part only; the outer transaction goes on and
+       * decides for itself. */
+      sqlite3_exec (db, "ROLLBACK TO sp_nested; RELEASE sp_nested", NULL, NULL, NULL);
+      set_depth (db, depth - 1);
+      return;
+    }
+
   if (!sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  set_depth (db, 0);
+}
+
+gboolean
+sp_db_in_transaction (sqlite3 *db)
+{
+  return get_depth (db) > 0;
 }
 
 gboolean
@@ -169,6 +239,41 @@ sp_db_query_int64 (sqlite3       *db,
   return TRUE;
 }
 
+gboolean
+sp_db_for_each_row (sqlite3        *db,
+                    sqlite3_stmt   *stmt,
+                    SpDbEachFunc    each,
+                    gpointer        user_data,
+                    const char     *what,
+                    GError        **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    each (stmt, user_data);
+  if (rc != SQLITE_DONE)
+    {
+      sp_db_set_error (error, db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  SpDbRowFunc  from_row;
+  GPtrArray   *items;
+} Collect;
+
+static void
+collect_row (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  Collect *collect = user_data;
+
+  g_ptr_array_add (collect->items, collect->from_row (stmt));
+}
+
 GPtrArray *
 sp_db_collect (sqlite3         *db,
                sqlite3_stmt    *stmt,
@@ -178,16 +283,20 @@ sp_db_collect (sqlite3         *db,
                GError         **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  Collect collect = { from_row, items };
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, what);
-      return NULL;
-    }
+  if (!sp_db_for_each_row (db, stmt, collect_row, &collect, what, error))
+    return NULL;
   return g_steal_pointer (&items);
+}
+
+static void
+collect_id (sqlite3_stmt *stmt,
+            gpointer      user_data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) user_data, id);
 }
 
 GArray *
@@ -197,18 +306,8 @@ sp_db_collect_ids (sqlite3       *db,
                    const char    *what,
                    GError       **error)
 {
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (into, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, what);
-      return NULL;
-    }
+  if (!sp_db_for_each_row (db, stmt, collect_id, into, what, error))
+    return NULL;
   sqlite3_reset (stmt);
   return into;
 }
@@ -271,15 +370,13 @@ sp_db_step_row (sqlite3       *db,
                 const char    *not_found,
                 GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean found;
 
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc == SQLITE_DONE)
+  if (!sp_db_step_maybe (db, stmt, &found, what, error))
+    return FALSE;
+  if (!found)
     g_set_error_literal (error, SP_ERROR, SP_ERROR_NOT_FOUND, not_found);
-  else
-    sp_db_set_error (error, db, rc, what);
-  return FALSE;
+  return found;
 }
 
 gpointer
@@ -301,6 +398,18 @@ sp_db_rows_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
+static void
+copy_row (sqlite3_stmt *stmt,
+          gpointer      user_data)
+{
+  int n_columns = sqlite3_column_count (stmt);
+  GPtrArray *row = g_ptr_array_new_full ((guint) n_columns, (GDestroyNotify) sqlite3_value_free);
+
+  for (int i = 0; i < n_columns; i++)
+    g_ptr_array_add (row, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
+  g_ptr_array_add (user_data, row);
+}
+
 gboolean
 sp_db_copy_rows (sqlite3       *db,
                  sqlite3_stmt  *stmt,
@@ -308,22 +417,8 @@ sp_db_copy_rows (sqlite3       *db,
                  const char    *what,
                  GError       **error)
 {
-  int n_columns = sqlite3_column_count (stmt);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GPtrArray *row = g_ptr_array_new_full ((guint) n_columns, (GDestroyNotify) sqlite3_value_free);
-
-      for (int i = 0; i < n_columns; i++)
-        g_ptr_array_add (row, sqlite3_value_dup (sqlite3_column_value (stmt, i)));
-      g_ptr_array_add (rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, what);
-      return FALSE;
-    }
+  if (!sp_db_for_each_row (db, stmt, copy_row, rows, what, error))
+    return FALSE;
   sqlite3_reset (stmt);
   return TRUE;
 }

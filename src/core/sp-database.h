@@ -27,7 +27,12 @@ gboolean  sp_db_begin       (sqlite3      *db,
                              GError      **error);
 gboolean  sp_db_commit      (sqlite3      *db,
                              GError      **error);
+/* Inside an open sp_db_begin(), these nest as savepoints: the inner
+ * commit keeps its work for the outer transaction to commit or roll back,
+ * and the inner rollback undoes only the inner work. */
 void      sp_db_rollback    (sqlite3      *db);
+/* TRUE between the outermost sp_db_begin() and its commit or rollback. */
+gboolean  sp_db_in_transaction (sqlite3   *db);
 /* Steps a statement that returns no rows, and resets it for the next
  * use; on failure sets @error with @what as its context. */
 gboolean  sp_db_step_done   (sqlite3      *db,
@@ -84,6 +89,18 @@ gboolean  sp_db_query_int64 (sqlite3      *db,
                              const char   *what,
                              GError      **error);
 
+/* Called for each row @stmt steps to. */
+typedef void (*SpDbEachFunc) (sqlite3_stmt *stmt,
+                              gpointer      user_data);
+
+/* Steps @stmt to the end, handing each row to @each. Returns FALSE with
+ * @error set (@what as its context) if a step fails. */
+gboolean  sp_db_for_each_row (sqlite3      *db,
+                              sqlite3_stmt *stmt,
+                              SpDbEachFunc  each,
+                              gpointer      user_data,
+                              const char   *what,
+                              GError      **error);
 /* Steps @stmt to the end, one record per row made by @from_row. Returns
  * NULL with @error set if a step fails. */
 GPtrArray *sp_db_collect    (sqlite3       *db,

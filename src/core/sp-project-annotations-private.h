@@ -16,21 +16,22 @@ typedef struct _SpAnnotationRow SpAnnotationRow;
 
 struct _SpAnnotationRow
 {
-  gint64    id;              /* 0 until first stored */
-  gint64    document_id;
-  gint64    start;
-  gint64    end;
-  char     *quote;
-  char     *prefix;
-  char     *suffix;
-  gint64    stakeholder_id;
-  SpStance  stance;
-  char     *memo;
-  char     *author;
-  char     *created_at;
-  char     *updated_at;
-  GArray   *theme_ids;       /* of gint64 */
-  GArray   *links;           /* of the links a deletion must put back */
+  gint64     id;              /* 0 until first stored */
+  gint64     document_id;
+  gint64     start;
+  gint64     end;
+  char      *quote;
+  char      *prefix;
+  char      *suffix;
+  gint64     stakeholder_id;
+  SpStance   stance;
+  char      *memo;
+  char      *author;
+  char      *created_at;
+  char      *updated_at;
+  GArray    *theme_ids;       /* of gint64 */
+  GPtrArray *links;           /* the links a deletion must put back, as rows
+                               * from sp_db_copy_rows() */
 };
 
 void             _sp_annotation_row_free    (SpAnnotationRow  *row);

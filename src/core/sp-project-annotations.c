@@ -19,33 +19,13 @@
  * (the W3C TextQuoteSelector keeps about as much). */
 #define CONTEXT_CHARS 32
 
-/* A link from or to an annotation, kept so undoing a deletion restores it. */
-typedef struct
-{
-  gint64  id;
-  gint64  source_id;
-  gint64  target_id;
-  char   *kind;
-  char   *created_at;
-} LinkRow;
-
-static void
-link_row_clear (gpointer data)
-{
-  LinkRow *link = data;
-
-  g_free (link->kind);
-  g_free (link->created_at);
-}
-
 static SpAnnotationRow *
 annotation_row_new (void)
 {
   SpAnnotationRow *row = g_new0 (SpAnnotationRow, 1);
 
   row->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  row->links = g_array_new (FALSE, TRUE, sizeof (LinkRow));
-  g_array_set_clear_func (row->links, link_row_clear);
+  row->links = sp_db_rows_new ();
   return row;
 }
 
@@ -62,7 +42,7 @@ _sp_annotation_row_free (SpAnnotationRow *row)
   g_free (row->created_at);
   g_free (row->updated_at);
   g_array_unref (row->theme_ids);
-  g_array_unref (row->links);
+  g_ptr_array_unref (row->links);
   g_free (row);
 }
 
@@ -208,21 +188,7 @@ insert_row (SpProject      *project,
                         error);
   if (link == NULL)
     return FALSE;
-  for (guint i = 0; i < row->links->len; i++)
-    {
-      const LinkRow *l = &g_array_index (row->links, LinkRow, i);
-
-      sqlite3_reset (link);
-      sqlite3_bind_int64 (link, 1, l->id);
-      sqlite3_bind_int64 (link, 2, l->source_id);
-      sqlite3_bind_int64 (link, 3, l->target_id);
-      sqlite3_bind_text (link, 4, l->kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (link, 5, l->created_at, -1, SQLITE_STATIC);
-      if (!sp_db_step_done (db, link, _("Could not restore the annotation's links"), error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return sp_db_write_rows (db, link, row->links, _("Could not restore the annotation's links"), error);
 }
 
 /* Themes and links go with the row through ON DELETE CASCADE. */
@@ -314,7 +280,6 @@ load_row (SpProject  *self,
   g_autoptr(sqlite3_stmt) themes = NULL;
   g_autoptr(sqlite3_stmt) links = NULL;
   g_autofree char *missing = NULL;
-  int rc;
 
   stmt = sp_db_prepare_with_id (db,
                                 "SELECT id, document_id, start, end, quote, prefix, suffix, stakeholder_id,"
@@ -341,22 +306,9 @@ load_row (SpProject  *self,
                                  id, error);
   if (links == NULL)
     return NULL;
-  while ((rc = sqlite3_step (links)) == SQLITE_ROW)
-    {
-      LinkRow link = {
-        .id = sqlite3_column_int64 (links, 0),
-        .source_id = sqlite3_column_int64 (links, 1),
-        .target_id = sqlite3_column_int64 (links, 2),
-        .kind = sp_db_column_dup (links, 3),
-        .created_at = sp_db_column_dup (links, 4),
-      };
-      g_array_append_val (row->links, link);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the annotation's links"));
-      return NULL;
-    }
+  /* Copied in the column order insert_row() binds them back in. */
+  if (!sp_db_copy_rows (db, links, row->links, _("Could not read the annotation's links"), error))
+    return NULL;
 
   return g_steal_pointer (&row);
 }
@@ -489,6 +441,13 @@ set_themes (SpAnnotationRow *row,
     }
 }
 
+static void
+append_first_column (sqlite3_stmt *stmt,
+                     gpointer      strings)
+{
+  g_ptr_array_add (strings, sp_db_column_dup (stmt, 0));
+}
+
 /* Speakers of the turns that [start, end) touches, in order; an empty
  * array for documents without turns. */
 static GPtrArray *
@@ -500,7 +459,6 @@ list_turn_speakers (sqlite3  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) speakers = g_ptr_array_new_with_free_func (g_free);
-  int rc;
 
   stmt = sp_db_prepare (db,
                         "SELECT coalesce(k.name, '?') FROM segments s"
@@ -513,13 +471,8 @@ list_turn_speakers (sqlite3  *db,
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_int64 (stmt, 2, start);
   sqlite3_bind_int64 (stmt, 3, end);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (speakers, sp_db_column_dup (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the document structure"));
-      return NULL;
-    }
+  if (!sp_db_for_each_row (db, stmt, append_first_column, speakers, _("Could not read the document structure"), error))
+    return NULL;
   return g_steal_pointer (&speakers);
 }
 

@@ -69,13 +69,31 @@ theme_row_clear (ThemeRow *row)
   g_free (row->created_at);
 }
 
+static void
+append_theme_row (sqlite3_stmt *stmt,
+                  gpointer      rows)
+{
+  ThemeRow row = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .parent_id = sqlite3_column_int64 (stmt, 1),
+    .name = sp_db_column_dup (stmt, 2),
+    .description = sp_db_column_dup (stmt, 3),
+    .statement = sp_db_column_dup (stmt, 4),
+    .color = sp_db_column_dup (stmt, 5),
+    .shortcut = sp_db_column_dup (stmt, 6),
+    .position = sqlite3_column_int (stmt, 7),
+    .created_at = sp_db_column_dup (stmt, 8),
+  };
+
+  g_array_append_val ((GArray *) rows, row);
+}
+
 static GArray *
 read_theme_rows (sqlite3  *db,
                  GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) rows = NULL;
-  int rc;
 
   stmt = sp_db_prepare (db,
                         "SELECT id, coalesce(parent_id, 0), name, description, statement,"
@@ -86,28 +104,8 @@ read_theme_rows (sqlite3  *db,
 
   rows = g_array_new (FALSE, TRUE, sizeof (ThemeRow));
   g_array_set_clear_func (rows, (GDestroyNotify) theme_row_clear);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThemeRow row = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .parent_id = sqlite3_column_int64 (stmt, 1),
-        .name = sp_db_column_dup (stmt, 2),
-        .description = sp_db_column_dup (stmt, 3),
-        .statement = sp_db_column_dup (stmt, 4),
-        .color = sp_db_column_dup (stmt, 5),
-        .shortcut = sp_db_column_dup (stmt, 6),
-        .position = sqlite3_column_int (stmt, 7),
-        .created_at = sp_db_column_dup (stmt, 8),
-      };
-      g_array_append_val (rows, row);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return NULL;
-    }
-
+  if (!sp_db_for_each_row (db, stmt, append_theme_row, rows, _("Could not read the codebook"), error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -350,6 +348,7 @@ typedef struct
   char       *value;
   GPtrArray  *adds;       /* of SpThemeInfo, for OP_ADD */
   GArray     *added_ids;  /* kept so that redo gives the same ids back */
+  char       *added_at;   /* and the same creation time */
 
   GArray     *snapshot;   /* of ThemeRow, taken by apply */
   GArray     *tag_theme_ids;
@@ -362,6 +361,7 @@ theme_command_free (ThemeCommand *command)
   g_free (command->value);
   g_clear_pointer (&command->adds, g_ptr_array_unref);
   g_clear_pointer (&command->added_ids, g_array_unref);
+  g_clear_pointer (&command->added_at, g_free);
   g_clear_pointer (&command->snapshot, g_array_unref);
   g_clear_pointer (&command->tag_theme_ids, g_array_unref);
   g_clear_pointer (&command->tags, g_ptr_array_unref);
@@ -386,7 +386,6 @@ apply_add (sqlite3       *db,
            GError       **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *now = _sp_project_now ();
   gboolean first_time = command->added_ids == NULL;
 
   insert = sp_db_prepare (db,
@@ -398,7 +397,10 @@ apply_add (sqlite3       *db,
     return FALSE;
 
   if (first_time)
-    command->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    {
+      command->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      command->added_at = _sp_project_now ();
+    }
 
   for (guint i = 0; i < command->adds->len; i++)
     {
@@ -417,7 +419,7 @@ apply_add (sqlite3       *db,
       sqlite3_bind_text (insert, 5, spec->statement, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 6, spec->color, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 7, spec->shortcut, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 8, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 8, command->added_at, -1, SQLITE_STATIC);
       if (!sp_db_step_done (db, insert, _("Could not add the theme"), error))
         return FALSE;
 
@@ -1183,6 +1185,29 @@ add_subtree (GPtrArray   *out,
     }
 }
 
+typedef struct
+{
+  GPtrArray   *all;       /* owns the records */
+  GHashTable  *children;  /* parent id → GPtrArray of its themes */
+} ThemeTree;
+
+static void
+add_to_tree (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  ThemeTree *tree = data;
+  SpThemeInfo *info = theme_from_row (stmt);
+  GPtrArray *list = g_hash_table_lookup (tree->children, &info->parent_id);
+
+  g_ptr_array_add (tree->all, info);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (tree->children, &info->parent_id, list);
+    }
+  g_ptr_array_add (list, info);
+}
+
 GPtrArray *
 sp_project_list_themes (SpProject  *self,
                         GError    **error)
@@ -1190,9 +1215,9 @@ sp_project_list_themes (SpProject  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) children = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  ThemeTree tree;
   GPtrArray *themes;
   sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
 
@@ -1204,25 +1229,9 @@ sp_project_list_themes (SpProject  *self,
   all = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_theme_info_free);
   children = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                     (GDestroyNotify) g_ptr_array_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SpThemeInfo *info = theme_from_row (stmt);
-      GPtrArray *list;
-
-      g_ptr_array_add (all, info);
-      list = g_hash_table_lookup (children, &info->parent_id);
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (children, &info->parent_id, list);
-        }
-      g_ptr_array_add (list, info);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sp_db_set_error (error, db, rc, _("Could not read the codebook"));
-      return NULL;
-    }
+  tree = (ThemeTree) { all, children };
+  if (!sp_db_for_each_row (db, stmt, add_to_tree, &tree, _("Could not read the codebook"), error))
+    return NULL;
 
   themes = g_ptr_array_new_full (all->len, (GDestroyNotify) sp_theme_info_free);
   add_subtree (themes, children, 0, 0);

@@ -830,6 +830,47 @@ sp_project_emit_changed (SpProject       *self,
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
+gboolean
+sp_project_begin_batch (SpProject  *self,
+                        GError    **error)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+
+  return _sp_project_check_writable (self, error) && sp_db_begin (self->db, error);
+}
+
+gboolean
+sp_project_commit_batch (SpProject  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (SP_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  if (!sp_db_commit (self->db, error))
+    {
+      sp_project_rollback_batch (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sp_project_rollback_batch (SpProject *self)
+{
+  g_return_if_fail (SP_IS_PROJECT (self));
+
+  if (self->db != NULL)
+    sp_db_rollback (self->db);
+
+  /* The undo stack may hold commands whose work was just rolled back, and
+   * listeners saw changes that are gone again. */
+  if (self->undo_manager != NULL)
+    sp_undo_manager_clear (self->undo_manager);
+  sp_project_emit_changed (self, SP_PROJECT_CHANGE_DOCUMENTS | SP_PROJECT_CHANGE_STAKEHOLDERS |
+                                 SP_PROJECT_CHANGE_THEMES | SP_PROJECT_CHANGE_ANNOTATIONS |
+                                 SP_PROJECT_CHANGE_LINKS);
+}
+
 SpUndoManager *
 sp_project_get_undo_manager (SpProject *self)
 {

@@ -61,6 +61,17 @@ guint       sp_project_get_schema_version   (SpProject           *self);
 void        sp_project_emit_changed         (SpProject           *self,
                                              SpProjectChange      what);
 
+/* A batch makes many changes (a whole REFI-QDA import: documents, themes,
+ * stakeholders, thousands of annotations) one transaction: every call in
+ * between runs inside it, and nothing is durable until the commit. A
+ * rollback undoes all of it and clears the undo stack, whose commands
+ * would refer to rows that are gone. Batches do not nest. */
+gboolean    sp_project_begin_batch          (SpProject           *self,
+                                             GError             **error);
+gboolean    sp_project_commit_batch         (SpProject           *self,
+                                             GError             **error);
+void        sp_project_rollback_batch       (SpProject           *self);
+
 /* Settings that travel with the project file (sp-project-properties.c):
  * the side-by-side pair, the divider position, … Keys are short ASCII
  * names ("side-by-side.left"). Not undoable: they are view state. */

@@ -311,24 +311,38 @@ sp_undo_manager_can_redo (SpUndoManager *self)
   return self->redo.length > 0;
 }
 
+/* The label of the command at the top of @stack, or NULL if it is empty. */
+static const char *
+top_label (GQueue *stack)
+{
+  SpCommand *command = g_queue_peek_head (stack);
+
+  return command != NULL ? command->label : NULL;
+}
+
+/* The subject of the command at the top of @stack, if it has one. */
+static gboolean
+top_subject (GQueue          *stack,
+             SpProjectChange *kind,
+             gint64          *id)
+{
+  SpCommand *command = g_queue_peek_head (stack);
+
+  return command != NULL && sp_command_get_subject (command, kind, id);
+}
+
 const char *
 sp_undo_manager_get_undo_label (SpUndoManager *self)
 {
-  SpCommand *command;
-
   g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), NULL);
-  command = g_queue_peek_head (&self->undo);
-  return command != NULL ? command->label : NULL;
+  return top_label (&self->undo);
 }
 
 const char *
 sp_undo_manager_get_redo_label (SpUndoManager *self)
 {
-  SpCommand *command;
-
   g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), NULL);
-  command = g_queue_peek_head (&self->redo);
-  return command != NULL ? command->label : NULL;
+  return top_label (&self->redo);
 }
 
 gboolean
@@ -336,11 +350,8 @@ sp_undo_manager_peek_undo_subject (SpUndoManager   *self,
                                    SpProjectChange *kind,
                                    gint64          *id)
 {
-  SpCommand *command;
-
   g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), FALSE);
-  command = g_queue_peek_head (&self->undo);
-  return command != NULL && sp_command_get_subject (command, kind, id);
+  return top_subject (&self->undo, kind, id);
 }
 
 gboolean
@@ -348,11 +359,8 @@ sp_undo_manager_peek_redo_subject (SpUndoManager   *self,
                                    SpProjectChange *kind,
                                    gint64          *id)
 {
-  SpCommand *command;
-
   g_return_val_if_fail (SP_IS_UNDO_MANAGER (self), FALSE);
-  command = g_queue_peek_head (&self->redo);
-  return command != NULL && sp_command_get_subject (command, kind, id);
+  return top_subject (&self->redo, kind, id);
 }
 
 void

@@ -20,6 +20,22 @@
 #include "sp-project-themes.h"
 #include "sp-refi-qda-private.h"
 
+const char * const sp_refi_case_variables[SP_REFI_N_CASE_VARIABLES] = {
+  "Organisation", "Role", "Sector", "Region",
+};
+
+/* The stakeholder fields named by sp_refi_case_variables, in that order. */
+static char *
+stakeholder_field (SpStakeholderInfo *stakeholder,
+                   guint              variable)
+{
+  char *fields[SP_REFI_N_CASE_VARIABLES] = {
+    stakeholder->organisation, stakeholder->role, stakeholder->sector, stakeholder->region,
+  };
+
+  return fields[variable];
+}
+
 /* Everything one export reads from the project, read once. */
 typedef struct
 {
@@ -84,7 +100,9 @@ refi_data_load (RefiData   *data,
       SpStakeholderInfo *stakeholder = g_ptr_array_index (data->stakeholders, i);
 
       _sp_export_xml_scrub (stakeholder->name);
-      _sp_export_xml_scrub (stakeholder->organisation);
+      _sp_export_xml_scrub (stakeholder->notes);
+      for (guint v = 0; v < SP_REFI_N_CASE_VARIABLES; v++)
+        _sp_export_xml_scrub (stakeholder_field (stakeholder, v));
     }
   for (guint i = 0; i < data->annotations->len; i++)
     {
@@ -195,6 +213,25 @@ write_users (xmlTextWriterPtr  writer,
 }
 
 static void
+write_variables (xmlTextWriterPtr  writer,
+                 RefiData         *data)
+{
+  if (data->stakeholders->len == 0)
+    return;
+
+  xmlTextWriterStartElement (writer, BAD_CAST "Variables");
+  for (guint v = 0; v < SP_REFI_N_CASE_VARIABLES; v++)
+    {
+      xmlTextWriterStartElement (writer, BAD_CAST "Variable");
+      write_guid_attribute (writer, "guid", data->ids, "variable", v + 1);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST sp_refi_case_variables[v]);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "typeOfVariable", BAD_CAST "Text");
+      xmlTextWriterEndElement (writer);
+    }
+  xmlTextWriterEndElement (writer);
+}
+
+static void
 write_cases (xmlTextWriterPtr  writer,
              RefiData         *data)
 {
@@ -209,8 +246,19 @@ write_cases (xmlTextWriterPtr  writer,
       xmlTextWriterStartElement (writer, BAD_CAST "Case");
       write_guid_attribute (writer, "guid", data->ids, "stakeholder", stakeholder->id);
       xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST stakeholder->name);
-      if (stakeholder->organisation != NULL && *stakeholder->organisation != '\0')
-        xmlTextWriterWriteElement (writer, BAD_CAST "Description", BAD_CAST stakeholder->organisation);
+      if (stakeholder->notes != NULL && *stakeholder->notes != '\0')
+        xmlTextWriterWriteElement (writer, BAD_CAST "Description", BAD_CAST stakeholder->notes);
+      for (guint v = 0; v < SP_REFI_N_CASE_VARIABLES; v++)
+        {
+          const char *value = stakeholder_field (stakeholder, v);
+
+          if (value == NULL || *value == '\0')
+            continue;
+          xmlTextWriterStartElement (writer, BAD_CAST "VariableValue");
+          write_ref (writer, "VariableRef", data->ids, "variable", v + 1);
+          xmlTextWriterWriteElement (writer, BAD_CAST "TextValue", BAD_CAST value);
+          xmlTextWriterEndElement (writer);
+        }
       for (guint a = 0; a < data->annotations->len; a++)
         {
           SpAnnotationInfo *info = g_ptr_array_index (data->annotations, a);
@@ -406,6 +454,7 @@ build_project_qde (SpProject *project,
       write_codes (writer, data, TRUE);
       xmlTextWriterEndElement (writer);
     }
+  write_variables (writer, data);
   write_cases (writer, data);
   write_sources (writer, data);
   write_notes (writer, data);

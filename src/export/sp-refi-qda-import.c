@@ -3,12 +3,12 @@
  *
  * Everything that can be wrong with the file is found by the reader before
  * the project is touched. What remains (a code named like an existing theme
- * under another parent, a full disk) can only fail while storing; then
- * everything this import added is removed again, documents (with their
- * annotations) first, so the project ends as it began. (Storing goes
- * through the project's public, undoable calls, each its own transaction,
- * rather than one transaction: documents need their segments and search
- * index, which only sp_project_add_document() knows how to write.)
+ * under another parent, a full disk) can only fail while storing; storing
+ * is one batch (sp_project_begin_batch()), so then it is rolled back whole
+ * and the project ends as it began. Inside the batch the project's public
+ * calls (adding a document with its segments and search index, tagging a
+ * passage) run as savepoints instead of transactions of their own, which
+ * also spares one disk sync per passage.
  *
  * Codes whose name is already a theme are merged into that theme, and
  * cases into the stakeholder of the same name, so a codebook can be
@@ -30,33 +30,6 @@
 #include "sp-project-stakeholders.h"
 #include "sp-project-themes.h"
 #include "sp-refi-qda-read.h"
-#include "sp-undo-manager.h"
-
-/* What this import added, to take it back out on failure. */
-typedef struct
-{
-  GArray *themes;        /* of gint64, in the order added */
-  GArray *stakeholders;
-  GArray *documents;
-} Added;
-
-static void
-take_back (SpProject *project,
-           Added     *added)
-{
-  /* Deleting a document deletes its annotations; children themes go with
-   * their parents, so deleting in reverse order never misses one. */
-  for (guint i = 0; i < added->documents->len; i++)
-    sp_project_delete_document (project, g_array_index (added->documents, gint64, i), NULL);
-  for (guint i = added->themes->len; i > 0; i--)
-    sp_project_delete_theme (project, g_array_index (added->themes, gint64, i - 1), NULL);
-  for (guint i = 0; i < added->stakeholders->len; i++)
-    sp_project_delete_stakeholder (project, g_array_index (added->stakeholders, gint64, i), NULL);
-
-  /* The undo stack still holds the commands that added what was just
-   * deleted; undoing them now would fail, so it starts afresh. */
-  sp_undo_manager_clear (sp_project_get_undo_manager (project));
-}
 
 static gboolean
 check_documents_are_new (SpProject      *project,
@@ -93,7 +66,6 @@ static gboolean
 store_codes (SpProject      *project,
              SpRefiProject  *refi,
              GArray         *theme_ids,
-             Added          *added,
              GError        **error)
 {
   for (guint i = 0; i < refi->codes->len; i++)
@@ -106,10 +78,8 @@ store_codes (SpProject      *project,
       existing = sp_project_find_theme (project, code->name, NULL);
       if (existing != NULL)
         id = existing->id;
-      else if (sp_project_add_theme (project, code->name, parent_id, code->color, code->description,
-                                     code->statement, NULL, &id, error))
-        g_array_append_val (added->themes, id);
-      else
+      else if (!sp_project_add_theme (project, code->name, parent_id, code->color, code->description,
+                                      code->statement, NULL, &id, error))
         {
           g_prefix_error (error, _("Could not add the code %s (“%s”): "), code->guid, code->name);
           return FALSE;
@@ -120,10 +90,15 @@ store_codes (SpProject      *project,
 }
 
 static gboolean
+is_known_sector (const char *sector)
+{
+  return sector != NULL && g_strv_contains (sp_stakeholder_sectors (), sector);
+}
+
+static gboolean
 store_cases (SpProject      *project,
              SpRefiProject  *refi,
              GArray         *stakeholder_ids,
-             Added          *added,
              GError        **error)
 {
   for (guint i = 0; i < refi->cases->len; i++)
@@ -136,18 +111,21 @@ store_cases (SpProject      *project,
         id = existing->id;
       else
         {
-          SpStakeholderInfo changes = { .organisation = item->description };
+          SpStakeholderInfo changes = {
+            .notes = item->description,
+            .organisation = item->variables[0],
+            .role = item->variables[1],
+            /* Another tool's sectors are not Standpoint's: only known ones. */
+            .sector = is_known_sector (item->variables[2]) ? item->variables[2] : NULL,
+            .region = item->variables[3],
+          };
 
           id = _sp_project_ensure_stakeholder (project, item->name, error);
-          if (id == 0)
+          if (id == 0 || !sp_project_update_stakeholder (project, id, &changes, error))
             {
               g_prefix_error (error, _("Could not add the case %s (“%s”): "), item->guid, item->name);
               return FALSE;
             }
-          g_array_append_val (added->stakeholders, id);
-          if (item->description != NULL && *item->description != '\0' &&
-              !sp_project_update_stakeholder (project, id, &changes, error))
-            return FALSE;
         }
       g_array_append_val (stakeholder_ids, id);
     }
@@ -190,7 +168,6 @@ store_sources (SpProject      *project,
                SpRefiProject  *refi,
                GPtrArray      *hashes,
                GArray         *document_ids,
-               Added          *added,
                GCancellable   *cancellable,
                GError        **error)
 {
@@ -208,7 +185,6 @@ store_sources (SpProject      *project,
           g_prefix_error (error, _("Could not add the source %s (“%s”): "), source->guid, source->name);
           return FALSE;
         }
-      g_array_append_val (added->documents, id);
       g_array_append_val (document_ids, id);
     }
   return TRUE;
@@ -264,10 +240,6 @@ sp_import_refi_qda (SpProject      *project,
   g_autoptr(GArray) theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) stakeholder_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) added_themes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) added_stakeholders = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) added_documents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Added added = { added_themes, added_stakeholders, added_documents };
   g_autofree char *basename = NULL;
 
   g_return_val_if_fail (SP_IS_PROJECT (project), FALSE);
@@ -285,13 +257,20 @@ sp_import_refi_qda (SpProject      *project,
       return FALSE;
     }
 
-  if (store_codes (project, refi, theme_ids, &added, error) &&
-      store_cases (project, refi, stakeholder_ids, &added, error) &&
-      store_sources (project, refi, hashes, document_ids, &added, cancellable, error) &&
-      store_selections (project, refi, theme_ids, stakeholder_ids, document_ids, cancellable, error))
+  if (!sp_project_begin_batch (project, error))
+    {
+      g_prefix_error (error, _("Could not import “%s”: "), basename);
+      return FALSE;
+    }
+
+  if (store_codes (project, refi, theme_ids, error) &&
+      store_cases (project, refi, stakeholder_ids, error) &&
+      store_sources (project, refi, hashes, document_ids, cancellable, error) &&
+      store_selections (project, refi, theme_ids, stakeholder_ids, document_ids, cancellable, error) &&
+      sp_project_commit_batch (project, error))
     return TRUE;
 
-  take_back (project, &added);
+  sp_project_rollback_batch (project);
   g_prefix_error (error, _("Could not import “%s”: "), basename);
   return FALSE;
 }

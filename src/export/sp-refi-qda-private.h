@@ -6,7 +6,9 @@
  *                  in a .qdpx its statement (the position stances refer
  *                  to) is a Note named "Standpoint statement: <theme>"
  *                  with a NoteRef from the Code
- *   stakeholder  → Case, with a SelectionRef to each of their passages
+ *   stakeholder  → Case, with a SelectionRef to each of their passages,
+ *                  <Description> their notes, and a VariableValue of the
+ *                  Text variables Organisation, Role, Sector and Region
  *   document     → TextSource, text in sources/<GUID>.txt,
  *                  plainTextPath="internal://<GUID>.txt"
  *   annotation   → PlainTextSelection with one Coding per theme; positions
@@ -32,6 +34,10 @@ G_BEGIN_DECLS
 #define SP_REFI_CODEBOOK_NS  "urn:QDA-XML:codebook:1.0"
 #define SP_REFI_STANCE_LINE  "Standpoint stance: "
 #define SP_REFI_STATEMENT_NOTE "Standpoint statement: "
+/* The stakeholder fields exported as case variables, in this order. */
+#define SP_REFI_N_CASE_VARIABLES 4
+extern const char * const sp_refi_case_variables[SP_REFI_N_CASE_VARIABLES];
+
 #define SP_REFI_ORIGIN       "Standpoint " PACKAGE_VERSION
 
 G_END_DECLS

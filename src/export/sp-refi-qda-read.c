@@ -54,6 +54,8 @@ case_free (SpRefiCase *item)
   g_free (item->guid);
   g_free (item->name);
   g_free (item->description);
+  for (guint v = 0; v < SP_REFI_N_CASE_VARIABLES; v++)
+    g_free (item->variables[v]);
   g_free (item);
 }
 
@@ -626,12 +628,74 @@ read_sources (Reader        *reader,
   return TRUE;
 }
 
+/* Which of sp_refi_case_variables each Variable's GUID stands for
+ * (other variables map to -1 and are ignored). */
+static gboolean
+read_variables (xmlNodePtr   root,
+                GHashTable  *variable_by_guid,
+                GError     **error)
+{
+  xmlNodePtr variables = first_child (root, "Variables");
+
+  for (xmlNodePtr node = variables != NULL ? variables->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *guid = NULL;
+      g_autofree char *name = NULL;
+      int index = -1;
+
+      if (!is_element (node, "Variable"))
+        continue;
+      guid = get_guid (node, "guid", error);
+      if (guid == NULL)
+        return FALSE;
+      name = get_attribute (node, "name");
+      for (int v = 0; name != NULL && v < SP_REFI_N_CASE_VARIABLES; v++)
+        if (g_ascii_strcasecmp (name, sp_refi_case_variables[v]) == 0)
+          index = v;
+      g_hash_table_insert (variable_by_guid, g_steal_pointer (&guid), GINT_TO_POINTER (index));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_case_variables (SpRefiCase   *item,
+                     xmlNodePtr    node,
+                     GHashTable   *variable_by_guid,
+                     GError      **error)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      xmlNodePtr ref = is_element (child, "VariableValue") ? first_child (child, "VariableRef") : NULL;
+      g_autofree char *target = NULL;
+      gpointer index;
+
+      if (ref == NULL)
+        continue;
+      target = get_guid (ref, "targetGUID", error);
+      if (target == NULL)
+        return FALSE;
+      if (!g_hash_table_lookup_extended (variable_by_guid, target, NULL, &index))
+        return fail (error, _("The case %s refers to the variable %s, which is not in the project"),
+                     item->guid, target);
+      if (GPOINTER_TO_INT (index) >= 0)
+        {
+          g_free (item->variables[GPOINTER_TO_INT (index)]);
+          item->variables[GPOINTER_TO_INT (index)] = get_child_text (child, "TextValue");
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_cases (Reader      *reader,
             xmlNodePtr   root,
             GError     **error)
 {
   xmlNodePtr cases = first_child (root, "Cases");
+  g_autoptr(GHashTable) variable_by_guid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!read_variables (root, variable_by_guid, error))
+    return FALSE;
 
   for (xmlNodePtr node = cases != NULL ? cases->children : NULL; node != NULL; node = node->next)
     {
@@ -652,6 +716,8 @@ read_cases (Reader      *reader,
       if (item->name == NULL || *g_strstrip (item->name) == '\0')
         return fail (error, _("The case %s has no name"), item->guid);
       item->description = get_child_text (node, "Description");
+      if (!read_case_variables (item, node, variable_by_guid, error))
+        return FALSE;
 
       for (xmlNodePtr child = node->children; child != NULL; child = child->next)
         {

@@ -51,6 +51,7 @@ typedef struct
   char     *guid;
   char     *name;
   char     *description;
+  char     *variables[4];  /* as sp_refi_case_variables names them; NULL if absent */
 } SpRefiCase;
 
 typedef struct

@@ -255,31 +255,25 @@ sp_agreement_page_new (void)
   return g_object_new (SP_TYPE_AGREEMENT_PAGE, NULL);
 }
 
-gboolean
-sp_agreement_page_reload (SpAgreementPage       *self,
-                          SpProject             *project,
-                          const SpCompareFilter *filter,
-                          GError               **error)
+void
+sp_agreement_page_show (SpAgreementPage       *self,
+                        SpProject             *project,
+                        const SpCompareFilter *filter,
+                        SpAgreement           *agreement)
 {
-  g_autoptr(SpAgreement) agreement = NULL;
   g_auto(GStrv) names = NULL;
 
-  g_return_val_if_fail (SP_IS_AGREEMENT_PAGE (self), FALSE);
-  g_return_val_if_fail (SP_IS_PROJECT (project), FALSE);
-
-  agreement = sp_project_compute_agreement (project, filter, error);
-  if (agreement == NULL)
-    return FALSE;
+  g_return_if_fail (SP_IS_AGREEMENT_PAGE (self));
+  g_return_if_fail (SP_IS_PROJECT (project));
+  g_return_if_fail (agreement != NULL);
 
   sp_compare_keep_query (&self->project, &self->filter, project, filter);
-
   names = sp_compare_stakeholder_names (agreement->stakeholders);
   g_clear_pointer (&self->agreement, sp_agreement_free);
-  self->agreement = g_steal_pointer (&agreement);
+  self->agreement = agreement;
   sp_heat_grid_set_data (self->grid, (const char * const *) names, (const char * const *) names,
                          fill_cell, describe_cell, self);
   show_pair (self);
-  return TRUE;
 }
 
 gboolean

@@ -19,12 +19,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpAgreementPage, sp_agreement_page, SP, AGREEMENT_PAGE, GtkWidget)
 
 GtkWidget  *sp_agreement_page_new         (void);
-/* Recomputes the map of @project under @filter (both kept) and the
- * details of the chosen pair. */
-gboolean    sp_agreement_page_reload      (SpAgreementPage       *self,
+/* Shows @agreement (computed from @project under @filter; taken over),
+ * keeping @project and @filter for the passages behind the chosen pair. */
+void        sp_agreement_page_show        (SpAgreementPage       *self,
                                            SpProject             *project,
                                            const SpCompareFilter *filter,
-                                           GError               **error);
+                                           SpAgreement           *agreement);
 /* The row (and column) of a stakeholder; FALSE when it is not on the map. */
 gboolean    sp_agreement_page_find_stakeholder (SpAgreementPage *self,
                                            gint64                 stakeholder_id,

@@ -260,6 +260,8 @@ static const struct {
   { "win.show-view::read", { "<Alt>1", NULL } },
   { "win.show-view::compare", { "<Alt>2", NULL } },
   { "win.show-view::attributions", { "<Alt>3", NULL } },
+  { "win.brief", { "<Control><Shift>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
 };
 
 /* GApplication */

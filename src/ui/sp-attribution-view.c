@@ -227,6 +227,9 @@ show_attributions (SpAttributionView *self,
       if (attribution->start == old_start)
         reselect = i;
     }
+  /* The passage chosen before, or else the first, so the detail is never empty */
+  if (reselect < 0 && attributions->len > 0)
+    reselect = 0;
   if (reselect >= 0)
     gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, reselect));
 
@@ -563,9 +566,9 @@ toolbar_new (SpAttributionView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Checking the report…"));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->spinner));
 
+  /* The state filter goes to the far end */
+  gtk_box_append (GTK_BOX (toolbar), g_object_new (GTK_TYPE_BOX, "hexpand", TRUE, NULL));
   self->states_filter = toolbar_drop_down (toolbar, _("_Show"), _("Show passages in state"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->states_filter), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->states_filter), GTK_ALIGN_END);
   gtk_drop_down_set_model (self->states_filter, G_LIST_MODEL (state_names));
   g_signal_connect_swapped (self->states_filter, "notify::selected",
                             G_CALLBACK (gtk_list_box_invalidate_filter), self->list);

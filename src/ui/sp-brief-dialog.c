@@ -270,6 +270,13 @@ render_preview_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  /* The project was closed under the dialog: there is nothing to show. */
+  if (!sp_project_is_open (self->project))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return G_SOURCE_REMOVE;
+    }
+
   job = g_new0 (GatherJob, 1);
   job->connection = sp_project_open_secondary (self->project, &error);
   job->scope = g_steal_pointer (&scope);
@@ -411,7 +418,8 @@ sp_brief_dialog_export_to_path (SpBriefDialog *self,
   g_return_if_fail (SP_IS_BRIEF_DIALOG (self));
   g_return_if_fail (path != NULL);
 
-  if (self->exporting || (scope = sp_brief_dialog_dup_scope (self)) == NULL)
+  if (self->exporting || !sp_project_is_open (self->project) ||
+      (scope = sp_brief_dialog_dup_scope (self)) == NULL)
     return;
 
   job = g_new0 (ExportJob, 1);
@@ -749,7 +757,7 @@ sp_brief_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
 
-  self = g_object_new (SP_TYPE_BRIEF_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (SP_TYPE_BRIEF_DIALOG, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
   self->project = g_object_ref (project);
   self->settings = g_settings_new (APP_ID);
 

@@ -16,8 +16,8 @@
 #include "sp-agreement-page.h"
 #include "sp-annotations.h"
 #include "sp-compare-filter-bar.h"
-#include "sp-compare-view.h"
 #include "sp-compare-layout.h"
+#include "sp-compare-view.h"
 #include "sp-matrix-page.h"
 #include "sp-theme-compare-page.h"
 
@@ -51,6 +51,7 @@ struct _SpCompareView
   gulong              changed_id;
   guint               refresh_source;
   gboolean            refresh_on_map;
+  GCancellable       *cancellable;   /* of the grid being computed */
   Page                stale;
 };
 
@@ -75,28 +76,121 @@ visible_page (SpCompareView *self)
   return PAGE_MATRIX;
 }
 
-static gboolean
-reload_page (SpCompareView          *self,
-             Page                    page,
-             const SpCompareFilter  *filter,
-             GError                **error)
+static void
+show_error (SpCompareView *self,
+            const GError  *error)
 {
-  switch (page)
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->states, "error");
+}
+
+/* The grids: computed in a worker on a connection of its own */
+
+typedef struct
+{
+  SpProject       *connection;
+  SpCompareFilter *filter;
+  Page             page;
+} ComputeData;
+
+static void
+compute_data_free (ComputeData *data)
+{
+  g_clear_object (&data->connection);
+  g_clear_pointer (&data->filter, sp_compare_filter_free);
+  g_free (data);
+}
+
+static GDestroyNotify
+grid_free_func (Page page)
+{
+  return page == PAGE_MATRIX ? (GDestroyNotify) sp_matrix_free : (GDestroyNotify) sp_agreement_free;
+}
+
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  if (data->page == PAGE_MATRIX)
+    result = sp_project_compute_matrix (data->connection, data->filter, &error);
+  else
+    result = sp_project_compute_agreement (data->connection, data->filter, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, grid_free_func (data->page));
+}
+
+static void
+compute_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SpCompareView *self = SP_COMPARE_VIEW (source);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  ComputeData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gpointer grid = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A later change or another page replaced this computation */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->cancellable)
     {
-    case PAGE_THEME:
-      return sp_theme_compare_page_reload (self->theme_page, self->project, filter, error);
-    case PAGE_MATRIX:
-      return sp_matrix_page_reload (self->matrix_page, self->project, filter, error);
-    case PAGE_AGREEMENT:
-      return sp_agreement_page_reload (self->agreement_page, self->project, filter, error);
-    case ALL_PAGES:
-    default:
-      g_assert_not_reached ();
+      if (grid != NULL)
+        grid_free_func (data->page) (grid);
+      return;
     }
+  g_clear_object (&self->cancellable);
+
+  if (grid == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (data->page == PAGE_MATRIX)
+    sp_matrix_page_show (self->matrix_page, self->project, data->filter, grid);
+  else
+    sp_agreement_page_show (self->agreement_page, self->project, data->filter, grid);
+  self->stale &= ~data->page;
+  gtk_stack_set_visible_child_name (self->states, "pages");
+}
+
+static void
+start_compute (SpCompareView   *self,
+               Page             page,
+               SpCompareFilter *filter)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ComputeData *data = g_new0 (ComputeData, 1);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
+  g_task_set_source_tag (task, start_compute);
+  g_task_set_name (task, "[standpoint] compare");
+  data->page = page;
+  data->filter = filter;
+  data->connection = sp_project_open_secondary (self->project, &error);
+  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
+  if (data->connection == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_run_in_thread (task, compute_in_thread);
 }
 
 /* Recomputes the page in view if it is stale, or shows why there is
- * nothing to compare. */
+ * nothing to compare. Compare by theme is one indexed query and is
+ * recomputed at once; the matrix and the agreement map read every
+ * annotation, so a worker computes them and the old one stays in view
+ * until the new one is ready. */
 static void
 refresh (SpCompareView *self)
 {
@@ -105,6 +199,10 @@ refresh (SpCompareView *self)
   Page page = visible_page (self);
   guint n_annotations;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
   if (self->project == NULL)
     {
       gtk_stack_set_visible_child_name (self->states, "empty");
@@ -112,25 +210,34 @@ refresh (SpCompareView *self)
     }
 
   n_annotations = sp_project_count_annotations (self->project, &error);
-  if (error == NULL && n_annotations == 0)
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (n_annotations == 0)
     {
       gtk_stack_set_visible_child_name (self->states, "empty");
       return;
     }
-
-  if (error == NULL && (self->stale & page) != 0)
+  if ((self->stale & page) == 0)
     {
-      filter = sp_compare_filter_bar_dup_filter (self->filter_bar);
-          if (reload_page (self, page, filter, &error))
-        self->stale &= ~page;
-    }
-
-  if (error != NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->states, "error");
+      gtk_stack_set_visible_child_name (self->states, "pages");
       return;
     }
+
+  filter = sp_compare_filter_bar_dup_filter (self->filter_bar);
+  if (page != PAGE_THEME)
+    {
+      start_compute (self, page, g_steal_pointer (&filter));
+      return;
+    }
+  if (!sp_theme_compare_page_reload (self->theme_page, self->project, filter, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  self->stale &= ~page;
   gtk_stack_set_visible_child_name (self->states, "pages");
 }
 
@@ -226,6 +333,10 @@ sp_compare_view_dispose (GObject *object)
   SpCompareView *self = SP_COMPARE_VIEW (object);
 
   disconnect_project (self);
+  /* The worker's result is dropped when it comes */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sp_compare_view_parent_class)->dispose (object);
@@ -325,8 +436,10 @@ sp_compare_view_set_project (SpCompareView *self,
     self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (project_changed_cb), self);
 
   self->stale = ALL_PAGES;
-  self->refresh_on_map = FALSE;
-  refresh_all (self);
+  /* A hidden view (another page of the window) computes when it is shown */
+  self->refresh_on_map = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (!self->refresh_on_map)
+    refresh_all (self);
 }
 
 const char *

@@ -88,6 +88,10 @@ sp_document_view_set_link_markers (SpDocumentView *self,
 
   g_return_if_fail (SP_IS_DOCUMENT_VIEW (self));
 
+  /* Disposed: nothing left to mark */
+  if (self->buffer == NULL || self->link_lines == NULL)
+    return;
+
   buffer = GTK_TEXT_BUFFER (self->buffer);
   n_chars = gtk_text_buffer_get_char_count (buffer);
   clear_link_tags (self);

@@ -89,7 +89,7 @@ describe_cell (guint    row,
     return g_strdup_printf (_("%s on %s: %s"), row_stakeholder (self, row)->name,
                             column_theme (self, column)->name, passages);
 
-  /* Translators: a matrix cell: stakeholder, theme, "3 passages", "2 supports, 1 opposes" */
+  /* Translators: a matrix cell: stakeholder, theme, "3 passages", "Supports: 2, Opposes: 1" */
   return g_strdup_printf (_("%s on %s: %s (%s)"), row_stakeholder (self, row)->name,
                           column_theme (self, column)->name, passages, stances);
 }
@@ -199,34 +199,28 @@ sp_matrix_page_new (void)
   return g_object_new (SP_TYPE_MATRIX_PAGE, NULL);
 }
 
-gboolean
-sp_matrix_page_reload (SpMatrixPage          *self,
-                       SpProject             *project,
-                       const SpCompareFilter *filter,
-                       GError               **error)
+void
+sp_matrix_page_show (SpMatrixPage          *self,
+                     SpProject             *project,
+                     const SpCompareFilter *filter,
+                     SpMatrix              *matrix)
 {
-  g_autoptr(SpMatrix) matrix = NULL;
   g_auto(GStrv) rows = NULL;
   g_auto(GStrv) columns = NULL;
 
-  g_return_val_if_fail (SP_IS_MATRIX_PAGE (self), FALSE);
-  g_return_val_if_fail (SP_IS_PROJECT (project), FALSE);
-
-  matrix = sp_project_compute_matrix (project, filter, error);
-  if (matrix == NULL)
-    return FALSE;
+  g_return_if_fail (SP_IS_MATRIX_PAGE (self));
+  g_return_if_fail (SP_IS_PROJECT (project));
+  g_return_if_fail (matrix != NULL);
 
   sp_compare_keep_query (&self->project, &self->filter, project, filter);
-
   rows = sp_compare_stakeholder_names (matrix->stakeholders);
   columns = sp_compare_theme_names (matrix->themes);
   /* The grid reads the new matrix from here on; the old one goes only now */
   g_clear_pointer (&self->matrix, sp_matrix_free);
-  self->matrix = g_steal_pointer (&matrix);
+  self->matrix = matrix;
   sp_heat_grid_set_data (self->grid, (const char * const *) rows, (const char * const *) columns,
                          fill_cell, describe_cell, self);
   show_cell_passages (self);
-  return TRUE;
 }
 
 gboolean

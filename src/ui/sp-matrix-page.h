@@ -19,12 +19,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpMatrixPage, sp_matrix_page, SP, MATRIX_PAGE, GtkWidget)
 
 GtkWidget     *sp_matrix_page_new          (void);
-/* Recomputes the matrix of @project under @filter (both kept), and the
- * passages of the chosen cell. */
-gboolean       sp_matrix_page_reload       (SpMatrixPage          *self,
+/* Shows @matrix (computed from @project under @filter; taken over),
+ * keeping @project and @filter for the passages of the chosen cell. */
+void           sp_matrix_page_show         (SpMatrixPage          *self,
                                             SpProject             *project,
                                             const SpCompareFilter *filter,
-                                            GError               **error);
+                                            SpMatrix              *matrix);
 /* The row and column of a stakeholder and a theme; FALSE when the
  * stakeholder has no passage under the filter or the theme is unknown. */
 gboolean       sp_matrix_page_find_cell    (SpMatrixPage          *self,

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "sp-annotations.h"
-#include "sp-passage-list.h"
 #include "sp-compare-layout.h"
+#include "sp-passage-list.h"
 #include "sp-stance-style.h"
 
 /* Long quotes are cut here: the list is for finding a passage, the

@@ -121,25 +121,18 @@ sp_stance_describe_counts (const guint *n_by_stance)
 {
   GString *text = g_string_new (NULL);
 
-  for (SpStance stance = SP_STANCE_SUPPORTS; stance < SP_N_STANCES; stance++)
+  /* The stances first, passages without one last */
+  for (guint i = 1; i <= SP_N_STANCES; i++)
     {
-      g_autofree char *lower = NULL;
+      SpStance stance = i % SP_N_STANCES;
+      const char *label = stance == SP_STANCE_NONE ? _("No stance") : sp_stance_get_label (stance);
 
       if (n_by_stance[stance] == 0)
         continue;
-      lower = g_utf8_strdown (sp_stance_get_label (stance), -1);
       if (text->len > 0)
         g_string_append (text, _(", "));
-      /* Translators: a number of passages and their stance, "2 supports" */
-      g_string_append_printf (text, _("%u %s"), n_by_stance[stance], lower);
-    }
-  if (n_by_stance[SP_STANCE_NONE] > 0)
-    {
-      if (text->len > 0)
-        g_string_append (text, _(", "));
-      g_string_append_printf (text, ngettext ("%u without stance", "%u without stance",
-                                              n_by_stance[SP_STANCE_NONE]),
-                              n_by_stance[SP_STANCE_NONE]);
+      /* Translators: a stance and its number of passages, "Supports: 2" */
+      g_string_append_printf (text, _("%s: %u"), label, n_by_stance[stance]);
     }
   return g_string_free (text, FALSE);
 }

@@ -26,7 +26,7 @@ GtkWidget  *sp_stance_badge_new      (SpStance    stance);
 /* A row of colour swatches with the stance names, explaining the bars. */
 GtkWidget  *sp_stance_legend_new     (void);
 
-/* "2 supports, 1 opposes" for the counts by stance (SpStance order);
+/* "Supports: 2, Opposes: 1" for the counts by stance (SpStance order);
  * "" when every count is 0. */
 char       *sp_stance_describe_counts (const guint *n_by_stance);
 

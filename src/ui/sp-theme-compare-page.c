@@ -7,13 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "sp-a11y.h"
+#include "sp-compare-layout.h"
 #include "sp-drop-down-ellipsize.h"
 #include "sp-filter-dropdowns.h"
 #include "sp-passage-list.h"
 #include "sp-project-themes.h"
 #include "sp-stance-style.h"
 #include "sp-theme-compare-page.h"
-#include "sp-compare-layout.h"
 
 #define COLUMN_WIDTH 300
 
@@ -85,7 +85,7 @@ column_new (SpThemeComparePage  *self,
   g_signal_connect (passages, "annotation-activated", G_CALLBACK (passage_activated_cb), self);
   gtk_box_append (GTK_BOX (box), passages);
 
-  /* Translators: a column of compare by theme: stakeholder, "2 supports, 1 opposes" */
+  /* Translators: a column of compare by theme: stakeholder, "Supports: 2, Opposes: 1" */
   accessible = g_strdup_printf (_("%s: %s"), column->stakeholder->name, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (passages),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,

@@ -37,6 +37,7 @@ _sp_window_update_actions (SpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", has_project);
+  _sp_window_export_update_actions (self);
 }
 
 /* File choosers */

@@ -103,6 +103,7 @@ struct _SpWindow
   GArray               *document_ids;    /* gint64, the dropdowns' order */
   guint                 syncing;         /* > 0 while the window moves selections itself */
   guint                 save_position_id;
+  int                   split_width;     /* the divider's paned, when last moved */
 
   /* Links (sp-window-links.c) */
   SpLinkPopover        *link_popover;
@@ -204,6 +205,10 @@ void _sp_window_link_activated_cb   (SpWindow      *self,
 
 /* sp-window-views.c: Read, Compare and Attributions */
 void _sp_window_class_views_init    (SpWindowClass *klass);
+
+/* sp-window-export.c: briefs, printing, data exports, REFI-QDA import */
+void _sp_window_class_export_init   (SpWindowClass *klass);
+void _sp_window_export_update_actions (SpWindow    *self);
 void _sp_window_views_init          (SpWindow      *self);
 void _sp_window_views_set_project   (SpWindow      *self);
 void _sp_window_view_changed_cb     (SpWindow      *self);

@@ -118,7 +118,15 @@ save_position_cb (gpointer user_data)
 static void
 split_position_changed_cb (SpWindow *self)
 {
-  /* Only a divider the reader moved, not one being laid out */
+  int width = gtk_widget_get_width (GTK_WIDGET (self->split_paned));
+
+  /* Only a divider the reader moved, not one being laid out: opening the
+   * annotations pane narrows the panes and moves it too */
+  if (width != self->split_width)
+    {
+      self->split_width = width;
+      return;
+    }
   if (!self->side_by_side || self->syncing > 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->split_paned)))
     return;
 

@@ -925,6 +925,7 @@ sp_window_class_init (SpWindowClass *klass)
   _sp_window_class_split_init (klass);
   _sp_window_class_links_init (klass);
   _sp_window_class_views_init (klass);
+  _sp_window_class_export_init (klass);
 }
 
 /* "highlight-style" -> SpDocumentView:underline-highlights */

@@ -10,6 +10,10 @@
  *
  * Goals: Markdown and HTML under 1 s, PDF under 5 s, each under 200 MB.
  *
+ * Options for profiling one format: --format=pdf makes only that one,
+ * --annotations=N makes a smaller brief, --keep leaves the project and
+ * the files in their temporary folder (its path is printed).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -30,6 +34,8 @@
 #include "sp-text-index.h"
 
 #define N_ANNOTATIONS 10000
+
+static int n_annotations = N_ANNOTATIONS;
 
 static const char * const stances[] = { NULL, "supports", "opposes", "mixed", "neutral", "unclear" };
 
@@ -132,7 +138,7 @@ fill_annotations (SpProject *project)
 
   if (!sp_db_exec (db, "BEGIN", &error))
     g_error ("%s", error->message);
-  for (guint i = 0; i < N_ANNOTATIONS; i++)
+  for (guint i = 0; i < (guint) n_annotations; i++)
     {
       const Paragraph *paragraph = &g_array_index (paragraphs, Paragraph, (i * 7) % paragraphs->len);
       SpTextIndex *index = indexes[paragraph->document_id == report_id ? 0 : 1];
@@ -226,10 +232,29 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-brief-XXXXXX", &error);
+  g_autofree char *dir = NULL;
   g_autofree char *project_path = NULL;
+  g_autofree char *only_format = NULL;
+  gboolean keep = FALSE;
   static const SpBriefFormat formats[] = { SP_BRIEF_FORMAT_MARKDOWN, SP_BRIEF_FORMAT_HTML, SP_BRIEF_FORMAT_PDF };
+  SpBriefFormat only = SP_BRIEF_FORMAT_PDF;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &only_format, "Make only this format (md, html, pdf)", "FORMAT" },
+    { "annotations", 0, 0, G_OPTION_ARG_INT, &n_annotations, "Annotations in the project (10000)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the project and the files made", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("— time briefs of many annotations");
 
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    g_error ("%s", error->message);
+  if (only_format != NULL && !sp_brief_format_from_string (only_format, &only))
+    g_error ("unknown format “%s”: use md, html or pdf", only_format);
+  if (n_annotations < 1)
+    g_error ("--annotations must be at least 1, not %d", n_annotations);
+
+  dir = g_dir_make_tmp ("bench-brief-XXXXXX", &error);
   if (dir == NULL)
     g_error ("%s", error->message);
   project_path = g_build_filename (dir, "bench.standpoint", NULL);
@@ -243,14 +268,17 @@ main (int    argc,
     sp_project_close (project);
   }
 
-  g_print ("brief of %d annotations (sample corpus, 12 themes, a link on every tenth):\n", N_ANNOTATIONS);
+  g_print ("brief of %d annotations (sample corpus, 12 themes, a link on every tenth):\n", n_annotations);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autofree char *name = g_strdup_printf ("brief.%s", sp_brief_format_to_string (formats[i]));
       g_autofree char *out_path = g_build_filename (dir, name, NULL);
       int status = 0;
-      pid_t pid = fork ();
+      pid_t pid;
 
+      if (only_format != NULL && formats[i] != only)
+        continue;
+      pid = fork ();
       if (pid == 0)
         {
           make_brief (project_path, formats[i], out_path);
@@ -260,14 +288,18 @@ main (int    argc,
       waitpid (pid, &status, 0);
       if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
         g_error ("making the %s brief failed", name);
-      g_unlink (out_path);
+      if (!keep)
+        g_unlink (out_path);
     }
 
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  if (keep)
+    g_print ("kept in %s\n", dir);
+  else
+    {
+      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
 
-    if (system (command) != 0)
-      g_printerr ("could not remove %s\n", dir);
-  }
+      if (system (command) != 0)
+        g_printerr ("could not remove %s\n", dir);
+    }
   return 0;
 }

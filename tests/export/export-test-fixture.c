@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export-test-fixture.h"
+#include "sp-project-stakeholders.h"
 #include "sp-project-themes.h"
 #include "test-helpers.h"
 
@@ -53,6 +54,18 @@ export_fixture_set_up (ExportFixture *fixture,
   sp_project_add_theme (fixture->project, "Trust", fixture->values_id, "#0055ff", "Who trusts whom",
                         NULL, NULL, &fixture->trust_id, &error);
   g_assert_no_error (error);
+
+  {
+    g_autoptr(SpStakeholderInfo) robin = sp_project_find_stakeholder (fixture->project, "Robin Mansell", &error);
+    SpStakeholderInfo changes = {
+      .organisation = "London School of Economics", .role = "Chair", .sector = "academia",
+      .region = "Europe", .notes = "Chairs the webinar <and> asks the questions",
+    };
+
+    g_assert_no_error (error);
+    sp_project_update_stakeholder (fixture->project, robin->id, &changes, &error);
+    g_assert_no_error (error);
+  }
 
   both[0] = fixture->values_id;
   both[1] = fixture->trust_id;

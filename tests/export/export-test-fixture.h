@@ -1,6 +1,8 @@
 /* export-test-fixture.h: the sample project with a small codebook and
  * three known annotations, which every export test writes out.
  *
+ * Robin Mansell has an organisation, role, sector, region and notes.
+ *
  *   A  transcript, Robin Mansell (his turn), "I have the privilege of
  *      chairing this discussion." — Values + Trust, supports, a memo that
  *      is a spreadsheet formula with markup: MEMO_A

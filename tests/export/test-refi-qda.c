@@ -119,6 +119,7 @@ test_qdpx_schema (ExportFixture *fixture,
   g_assert_nonnull (strstr (qde, "<Description>Standpoint stance: supports</Description>"));
   g_assert_nonnull (strstr (qde, "<Case guid="));
   g_assert_nonnull (strstr (qde, "name=\"Standpoint statement: Values\">"));
+  g_assert_nonnull (strstr (qde, "<TextValue>London School of Economics</TextValue>"));
   g_assert_nonnull (strstr (qde, "<PlainTextContent>Standards should carry democratic values &amp; &lt;rights&gt;</PlainTextContent>"));
 
   /* Each document is a source file holding its text, named by its GUID. */
@@ -230,6 +231,7 @@ test_round_trip (ExportFixture *fixture,
   g_autofree char *themes = NULL, *copied_themes = NULL;
   g_autofree char *annotations = NULL, *copied_annotations = NULL;
   g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(SpStakeholderInfo) robin = NULL;
 
   g_assert_true (sp_import_refi_qda (copy, file, NULL, &error));
   g_assert_no_error (error);
@@ -264,6 +266,13 @@ test_round_trip (ExportFixture *fixture,
   stakeholders = sp_project_list_stakeholders (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stakeholders->len, ==, 8);  /* every case of the sample */
+  robin = sp_project_find_stakeholder (copy, "Robin Mansell", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (robin->organisation, ==, "London School of Economics");
+  g_assert_cmpstr (robin->role, ==, "Chair");
+  g_assert_cmpstr (robin->sector, ==, "academia");
+  g_assert_cmpstr (robin->region, ==, "Europe");
+  g_assert_cmpstr (robin->notes, ==, "Chairs the webinar <and> asks the questions");
 }
 
 static void

@@ -1,7 +1,7 @@
 /* test-attribution-view.c: checking the sample report's attributed
  * passages against the webinar in the attribution view — the list, the
  * ranked candidates of one passage, accepting (a "paraphrases" link),
- * undo, and the side-by-side request.
+ * undo, rejecting, and the side-by-side request.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -185,6 +185,13 @@ test_check_accept_undo (void)
   index = find_passage (view, KENNEDY_PASSAGE);
   g_assert_cmpstr (_sp_attribution_view_get_row_state (view, index), ==, "Proposed");
   g_assert_cmpint (_sp_attribution_view_get_passage (view, index)->state, ==, SP_ATTRIBUTION_PROPOSED);
+
+  /* Reject All marks the passage in place, without checking again */
+  gtk_widget_activate_action (GTK_WIDGET (view), "attribution.reject-all", NULL);
+  g_assert_cmpstr (_sp_attribution_view_get_row_state (view, index), ==, "Rejected");
+  g_assert_cmpint (_sp_attribution_view_get_passage (view, index)->state, ==, SP_ATTRIBUTION_REJECTED);
+  spin (500);
+  g_assert_cmpuint (finished.n_finished, ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);

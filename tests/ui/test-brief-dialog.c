@@ -62,6 +62,15 @@ wait_for_preview (Waiting *waiting)
   g_assert_true (wait_for (previews_reached, waiting));
 }
 
+/* Laid out for two pages, each taller than wide. */
+static gboolean
+preview_is_tall (gpointer data)
+{
+  GtkWidget *preview = data;
+
+  return gtk_widget_get_height (preview) > 2 * gtk_widget_get_width (preview);
+}
+
 static void
 exported_cb (SpBriefDialog *dialog,
              const char    *path,
@@ -128,8 +137,7 @@ test_brief_dialog (void)
   waiting.wanted = 1;
   g_assert_true (wait_for (previews_reached, &waiting));
   preview = sp_brief_dialog_get_control (waiting.dialog, "preview");
-  spin (100);
-  g_assert_cmpint (gtk_widget_get_height (preview), >, 2 * gtk_widget_get_width (preview));
+  g_assert_true (wait_for (preview_is_tall, preview));
   save_screenshot (GTK_WIDGET (waiting.dialog), "brief-dialog.png");
 
   /* Defaults: the project's title, every theme and stance, memos on. */

@@ -222,6 +222,25 @@ passage_quotes (SpPassageList *list)
   return g_string_free (quotes, FALSE);
 }
 
+/* Presses @keyval on @widget through its key controller, as a key press
+ * with the focus there would. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
 static gboolean
 status_page_shown (gpointer data)
 {
@@ -315,7 +334,7 @@ test_matrix (void)
   g_autofree char *count = sp_heat_grid_dup_cell_text (grid, row, column);
   g_assert_cmpstr (count, ==, "2");
   description = sp_heat_grid_dup_cell_description (grid, row, column);
-  g_assert_cmpstr (description, ==, "Milton Mueller on National security: 2 passages (1 supports, 1 mixed)");
+  g_assert_cmpstr (description, ==, "Milton Mueller on National security: 2 passages (Supports: 1, Mixed: 1)");
   g_assert_true (sp_matrix_page_find_cell (page, fixture.mueller, fixture.like_minded, &row, &column));
   empty = sp_heat_grid_dup_cell_text (grid, row, column);
   g_assert_cmpstr (empty, ==, "");
@@ -329,6 +348,25 @@ test_matrix (void)
   /* Activating a passage asks the window to open it */
   sp_passage_list_activate (passages, 1);
   g_assert_cmpint (fixture.activated_id, ==, fixture.mueller_security_id);
+
+  /* From the keyboard: Down to Kennedy's row (Mueller, then Kennedy, by
+   * name), Enter lists his passage on national security */
+  g_assert_true (press_key (GTK_WIDGET (grid), GDK_KEY_Down));
+  g_assert_true (sp_heat_grid_get_cursor (grid, &row, &column));
+  g_assert_true (sp_matrix_page_find_cell (page, fixture.kennedy, fixture.security, &row, &column));
+  {
+    guint cursor_row, cursor_column;
+
+    sp_heat_grid_get_cursor (grid, &cursor_row, &cursor_column);
+    g_assert_cmpuint (cursor_row, ==, row);
+    g_assert_cmpuint (cursor_column, ==, column);
+  }
+  g_assert_true (press_key (GTK_WIDGET (grid), GDK_KEY_Return));
+  g_clear_pointer (&quotes, g_free);
+  quotes = passage_quotes (passages);
+  g_assert_cmpstr (quotes, ==, KENNEDY_SECURITY "|");
+  /* Tab leaves the grid */
+  g_assert_false (press_key (GTK_WIDGET (grid), GDK_KEY_Tab));
 
   spin (300);
   save_screenshot (fixture.window, "compare-matrix.png");
@@ -354,22 +392,34 @@ test_filter (void)
 
   /* Only opposing passages: Kennedy (supports) leaves, Park stays */
   sp_compare_filter_bar_select_stance (bar, SP_STANCE_OPPOSES);
-  wait = (CellWait) { &fixture, fixture.park, fixture.like_minded, "1" };
+  wait = (CellWait) { &fixture, fixture.kennedy, fixture.like_minded, NULL };
   g_assert_true (wait_for (cell_has_text, &wait));
-  kennedy = matrix_cell_text (&fixture, fixture.kennedy, fixture.like_minded);
-  g_assert_null (kennedy);
+  park = matrix_cell_text (&fixture, fixture.park, fixture.like_minded);
+  g_assert_cmpstr (park, ==, "1");
+  /* Li stays for his opposing passage, without his neutral one */
+  li = matrix_cell_text (&fixture, fixture.li, fixture.security);
+  g_assert_cmpstr (li, ==, "");
 
   /* Only the report: Li's passage there, and no one from the webinar */
   sp_compare_filter_bar_select_stance (bar, SP_STANCE_NONE);
   sp_compare_filter_bar_select_document (bar, fixture.report_id);
+  wait = (CellWait) { &fixture, fixture.li, fixture.like_minded, "" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  g_clear_pointer (&li, g_free);
   li = matrix_cell_text (&fixture, fixture.li, fixture.security);
   g_assert_cmpstr (li, ==, "1");
   mueller = matrix_cell_text (&fixture, fixture.mueller, fixture.security);
   g_assert_null (mueller);
+  kennedy = matrix_cell_text (&fixture, fixture.kennedy, fixture.security);
+  g_assert_null (kennedy);
 
+  /* Back to every document */
   sp_compare_filter_bar_select_document (bar, 0);
-  park = matrix_cell_text (&fixture, fixture.mueller, fixture.security);
-  g_assert_cmpstr (park, ==, "2");
+  wait = (CellWait) { &fixture, fixture.mueller, fixture.security, "2" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  g_clear_pointer (&park, g_free);
+  park = matrix_cell_text (&fixture, fixture.park, fixture.like_minded);
+  g_assert_cmpstr (park, ==, "1");
   fixture_tear_down (&fixture);
 }
 

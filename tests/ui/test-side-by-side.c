@@ -444,6 +444,62 @@ test_pair_remembered (void)
   fixture_close (&fixture);
 }
 
+/* The Compare and Attributions views hand passages back to reading */
+static void
+test_views (void)
+{
+  Fixture fixture = { 0, };
+  SpDocumentView *left, *right;
+  SpAttributionView *attributions;
+  g_autoptr(GPtrArray) annotations = NULL;
+  gint64 annotation_id = 0;
+  int report_start, report_end, transcript_start, transcript_end;
+
+  fixture_open (&fixture, "Views.standpoint");
+  left = sp_window_get_pane_view (fixture.window, SP_WINDOW_PANE_LEFT);
+  right = sp_window_get_pane_view (fixture.window, SP_WINDOW_PANE_RIGHT);
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, SP_WINDOW_VIEW_READ);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s",
+                                             SP_WINDOW_VIEW_ATTRIBUTIONS));
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, SP_WINDOW_VIEW_ATTRIBUTIONS);
+
+  /* ::show-pair: the report on the left, the transcript on the right,
+   * both passages shown and flashed */
+  sp_window_show_document_in_pane (fixture.window, SP_WINDOW_PANE_LEFT, fixture.report_id);
+  find_passage (left, REPORT_PASSAGE, &report_start, &report_end);
+  sp_window_show_document_in_pane (fixture.window, SP_WINDOW_PANE_LEFT, fixture.transcript_id);
+  find_passage (left, TRANSCRIPT_PASSAGE, &transcript_start, &transcript_end);
+  attributions = sp_window_get_attribution_view (fixture.window);
+  g_signal_emit_by_name (attributions, "show-pair",
+                         fixture.report_id, (gint64) report_start, (gint64) report_end,
+                         fixture.transcript_id, (gint64) transcript_start, (gint64) transcript_end);
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, SP_WINDOW_VIEW_READ);
+  g_assert_true (sp_window_get_side_by_side (fixture.window));
+  g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.report_id);
+  g_assert_cmpint (sp_document_view_get_document_id (right), ==, fixture.transcript_id);
+  assert_landed (left, report_start, report_end);
+  assert_landed (right, transcript_start, transcript_end);
+
+  /* ::annotation-activated of Compare: opened in the active pane */
+  g_assert_true (sp_project_annotate (fixture.project, fixture.transcript_id, transcript_start, transcript_end,
+                                      NULL, 0, 0, SP_STANCE_NONE, "", SP_ANNOTATE_DEFAULT, &annotation_id, NULL));
+  sp_window_focus_pane (fixture.window, SP_WINDOW_PANE_LEFT);
+  sp_window_set_view (fixture.window, SP_WINDOW_VIEW_COMPARE);
+  g_signal_emit_by_name (sp_window_get_compare_view (fixture.window), "annotation-activated", annotation_id);
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, SP_WINDOW_VIEW_READ);
+  g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.transcript_id);
+  {
+    int s, e;
+
+    g_assert_true (sp_document_view_get_selection (left, &s, &e));
+    g_assert_cmpint (s, ==, transcript_start);
+    g_assert_cmpint (e, ==, transcript_end);
+  }
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/side-by-side/link-and-follow", test_link_and_follow);
   g_test_add_func ("/Standpoint/ui/side-by-side/tag-in-right-pane", test_tag_in_right_pane);
   g_test_add_func ("/Standpoint/ui/side-by-side/pair-remembered", test_pair_remembered);
+  g_test_add_func ("/Standpoint/ui/side-by-side/views", test_views);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "sp-brief-dialog.h"
 #include "sp-sample.h"
 #include "sp-window.h"
 #include "ui-test-helpers.h"
@@ -517,6 +518,96 @@ test_window_read_only (void)
   remove_dir (dir);
 }
 
+/* The brief dialog over @parent, if one is shown. */
+static gboolean
+has_brief_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_BRIEF_DIALOG (window) && gtk_window_get_transient_for (window) == data &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @action_name is enabled in @window: a button for it, as the
+ * menu has, is sensitive. */
+static gboolean
+action_enabled (SpWindow   *window,
+                const char *action_name)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_popover_set_child (GTK_POPOVER (popover), button);
+  gtk_widget_set_parent (popover, GTK_WIDGET (window));
+  spin (50);
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (popover);
+  return enabled;
+}
+
+/* The menu's ways out of the project: the brief dialog opens over the
+ * window; exporting and printing need a project, importing a writable one. */
+static void
+test_window_export_actions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("standpoint-ui-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  SpWindow *window;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "Sample project.standpoint", NULL);
+  project = sp_sample_project_open (path, NULL, &error);
+  g_assert_no_error (error);
+
+  window = present_window (NULL, 1100);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *actions[] = { "win.brief", "win.print", "win.export-data", "win.import-qdpx" };
+
+      g_assert_false (action_enabled (window, actions[i]));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.brief", NULL);
+  spin (100);
+  g_assert_false (has_brief_dialog (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = present_window (project, 1100);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *actions[] = { "win.brief", "win.print", "win.export-data", "win.import-qdpx" };
+
+      g_assert_true (action_enabled (window, actions[i]));
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.brief", NULL));
+  g_assert_true (wait_for (has_brief_dialog, window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sp_project_close (project);
+  g_clear_object (&project);
+
+  /* Read-only: briefs and exports yes, a REFI-QDA import no. */
+  file = g_file_new_for_path (path);
+  window = present_window (NULL, 1100);
+  g_assert_true (sp_window_open_project (window, file, SP_PROJECT_OPEN_READ_ONLY));
+  g_assert_false (action_enabled (window, "win.import-qdpx"));
+  g_assert_true (action_enabled (window, "win.export-data"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.brief", NULL));
+  g_assert_true (wait_for (has_brief_dialog, window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 /* Importing into the window: progress, the sidebar, and what failed */
 
 static void
@@ -694,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/window/sample", test_window_sample);
   g_test_add_func ("/Standpoint/ui/window/open-error", test_window_open_error);
   g_test_add_func ("/Standpoint/ui/window/read-only", test_window_read_only);
+  g_test_add_func ("/Standpoint/ui/window/export-actions", test_window_export_actions);
   g_test_add_func ("/Standpoint/ui/window/import", test_window_import);
   g_test_add_func ("/Standpoint/ui/window/drop", test_window_drop);
 
