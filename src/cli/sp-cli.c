@@ -70,11 +70,15 @@ sp_cli_parse (const SpCliCommand  *command,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *parameter = NULL;
+  g_autofree char *prgname = NULL;
   int n_args;
 
-  parameter = g_strdup_printf ("%s %s", command->name, _(command->arguments));
-  context = g_option_context_new (parameter);
+  /* GOption's usage line starts with the program name: make it
+   * "standpoint-cli import [OPTION…] PROJECT FILE…" rather than naming
+   * the command twice. */
+  prgname = g_strdup_printf ("standpoint-cli %s", command->name);
+  g_set_prgname (prgname);
+  context = g_option_context_new (_(command->arguments));
   g_option_context_set_summary (context, _(command->summary));
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
