@@ -4,7 +4,9 @@
  * document (tagging, the annotations pane, search, the sidebar's document
  * list) acts on the active pane, the one that has or last had the focus.
  * The pair shown and the divider are view state kept in the project file
- * (sp_project_set_property), so a project reopens as it was left.
+ * (sp_project_set_property), so a project reopens as it was left, on any
+ * computer. A project that cannot be written (a colleague's file opened
+ * read-only) keeps them in the user's settings instead, under its path.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,11 +42,47 @@ pane_box (SpWindow     *self,
 
 /* Storing the pair and the divider */
 
+/* The GSettings key holding the view state of read-only projects: a map
+ * from "PATH\tKEY" to the value. */
+#define SETTINGS_KEY "side-by-side-pairs"
+/* Kept bounded: past this many entries the oldest projects' state goes. */
+#define SETTINGS_MAX_ENTRIES 256
+
 static gboolean
 can_store (SpWindow *self)
 {
-  /* A read-only project keeps what it has: silently */
-  return self->project != NULL && self->syncing == 0 && !sp_project_is_read_only (self->project);
+  return self->project != NULL && self->syncing == 0;
+}
+
+static char *
+settings_entry (SpWindow   *self,
+                const char *key)
+{
+  return g_strdup_printf ("%s\t%s", sp_project_get_path (self->project), key);
+}
+
+static void
+store_in_settings (SpWindow   *self,
+                   const char *key,
+                   const char *value)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, SETTINGS_KEY);
+  g_autofree char *entry = settings_entry (self, key);
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  gsize n = g_variant_n_children (old);
+  gsize skip = n >= SETTINGS_MAX_ENTRIES ? n - SETTINGS_MAX_ENTRIES + 1 : 0;
+  GVariantIter iter;
+  const char *k, *v;
+
+  /* Entries are appended, so the first ones are the oldest. */
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (skip > 0)
+      skip--;
+    else if (g_strcmp0 (k, entry) != 0)
+      g_variant_builder_add (builder, "{ss}", k, v);
+  g_variant_builder_add (builder, "{ss}", entry, value);
+  g_settings_set_value (self->settings, SETTINGS_KEY, g_variant_builder_end (builder));
 }
 
 static void
@@ -54,8 +92,26 @@ store_property (SpWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sp_project_set_property (self->project, key, value, &error))
+  if (sp_project_is_read_only (self->project))
+    store_in_settings (self, key, value);
+  else if (!sp_project_set_property (self->project, key, value, &error))
     g_debug ("Could not store %s in the project: %s", key, error->message);
+}
+
+static char *
+lookup_property (SpWindow   *self,
+                 const char *key)
+{
+  if (sp_project_is_read_only (self->project))
+    {
+      g_autoptr(GVariant) map = g_settings_get_value (self->settings, SETTINGS_KEY);
+      g_autofree char *entry = settings_entry (self, key);
+      const char *value;
+
+      if (g_variant_lookup (map, entry, "&s", &value))
+        return g_strdup (value);
+    }
+  return sp_project_get_property (self->project, key, NULL);
 }
 
 static void
@@ -74,7 +130,7 @@ read_int (SpWindow   *self,
           const char *key,
           gint64      fallback)
 {
-  g_autofree char *text = sp_project_get_property (self->project, key, NULL);
+  g_autofree char *text = lookup_property (self, key);
   char *end = NULL;
   gint64 value;
 
@@ -492,7 +548,7 @@ _sp_window_split_set_project (SpWindow *self)
     set_side_by_side (self, FALSE, FALSE);
   else
     {
-      g_autofree char *enabled = sp_project_get_property (self->project, KEY_ENABLED, NULL);
+      g_autofree char *enabled = lookup_property (self, KEY_ENABLED);
 
       set_side_by_side (self, FALSE, FALSE);
       set_side_by_side (self, g_strcmp0 (enabled, "1") == 0, TRUE);

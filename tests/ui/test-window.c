@@ -608,6 +608,62 @@ test_window_export_actions (void)
   remove_dir (dir);
 }
 
+/* A read-only project cannot store its side-by-side pair in the file: the
+ * user's settings keep it, under the project's path, and the file stays
+ * byte-for-byte the same. */
+static void
+test_window_read_only_pair (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("standpoint-ui-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.standpoint.Standpoint");
+  g_autoptr(GVariant) pairs = NULL;
+  gint64 report, transcript;
+  gsize length;
+  SpWindow *window;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "Shared.standpoint", NULL);
+  project = sp_sample_project_open (path, NULL, &error);
+  g_assert_no_error (error);
+  documents = sp_project_list_documents (project, &error);
+  g_assert_no_error (error);
+  report = ((SpDocumentInfo *) g_ptr_array_index (documents, 0))->id;
+  transcript = ((SpDocumentInfo *) g_ptr_array_index (documents, 1))->id;
+  sp_project_close (project);
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+  file = g_file_new_for_path (path);
+
+  window = present_window (NULL, 1100);
+  g_assert_true (sp_window_open_project (window, file, SP_PROJECT_OPEN_READ_ONLY));
+  sp_window_set_side_by_side (window, TRUE);
+  g_assert_true (sp_window_show_document_in_pane (window, SP_WINDOW_PANE_LEFT, transcript));
+  g_assert_true (sp_window_show_document_in_pane (window, SP_WINDOW_PANE_RIGHT, report));
+  spin (100);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  pairs = g_settings_get_value (settings, "side-by-side-pairs");
+  g_assert_cmpuint (g_variant_n_children (pairs), >=, 3);
+
+  window = present_window (NULL, 1100);
+  g_assert_true (sp_window_open_project (window, file, SP_PROJECT_OPEN_READ_ONLY));
+  g_assert_true (sp_window_get_side_by_side (window));
+  g_assert_cmpint (sp_document_view_get_document_id (sp_window_get_pane_view (window, SP_WINDOW_PANE_LEFT)), ==, transcript);
+  g_assert_cmpint (sp_document_view_get_document_id (sp_window_get_pane_view (window, SP_WINDOW_PANE_RIGHT)), ==, report);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_true (memcmp (before, after, length) == 0);
+  g_settings_reset (settings, "side-by-side-pairs");
+  remove_dir (dir);
+}
+
 /* Importing into the window: progress, the sidebar, and what failed */
 
 static void
@@ -786,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/window/open-error", test_window_open_error);
   g_test_add_func ("/Standpoint/ui/window/read-only", test_window_read_only);
   g_test_add_func ("/Standpoint/ui/window/export-actions", test_window_export_actions);
+  g_test_add_func ("/Standpoint/ui/window/read-only-pair", test_window_read_only_pair);
   g_test_add_func ("/Standpoint/ui/window/import", test_window_import);
   g_test_add_func ("/Standpoint/ui/window/drop", test_window_drop);
 
