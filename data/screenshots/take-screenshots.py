@@ -12,7 +12,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import glob
 import os
+import sqlite3
 import shutil
 import subprocess
 import sys
@@ -88,19 +90,91 @@ def select_words(iface, text, after, words):
     time.sleep(0.2)
 
 
-def take(build, scheme):
-    home = tempfile.mkdtemp(prefix='standpoint-shots-')
+# The analysis views need content: a few real passages tagged with stances
+# of five stakeholders on four themes, and two report passages linked to
+# the transcript turns they paraphrase.
+VALUES = 'Values in standards'
+FORKING = 'Fragmentation and forking of standards'
+EXPORT = 'Export control and standards participation'
+MULTI = 'Multi-stakeholder participation'
+CHINA = 'China as challenger or contributor'
+
+# (document kind, a sentence as the document has it, themes, stance, memo)
+PASSAGES = (
+    ('transcript', "So I'd like to suggest we decouple all these so-called values from technical standards", (VALUES,), 'opposes', None),
+    ('transcript', "With my suggestion, we keep the values on the countries' self-regulation policies and put the consensus building of technologies in the standards: don't mix it up.", (VALUES,), 'opposes', 'Li: leave values to national regulation'),
+    ('transcript', "The first one is that the industry itself is already fragmented, that means the standard naturally will be fragmented.", (FORKING,), 'mixed', None),
+    ('transcript', "The more you go into policy and values, the more you see the forking happening, that's Y shape technology.", (VALUES, FORKING), 'supports', None),
+    ('transcript', "If this leads to forking, I'm not sure that the global community will actually gain from this.", (FORKING,), 'opposes', None),
+    ('transcript', "But in 2018, we passed new laws regarding export control and the regulation of foreign investment, which drastically expanded the scope of control to something called emerging and critical technologies.", (EXPORT,), 'opposes', None),
+    ('transcript', "At the same time, the Commerce Department issued an interpretation on standards, which said the US couldn't participate in standard setting with companies that were facing export control restrictions.", (EXPORT,), 'opposes', None),
+    ('transcript', "I agree with Thomas that we cannot think of standards negotiations as ways of imposing our values and so on on people", (VALUES,), 'opposes', None),
+    ('transcript', "Oh, that is very difficult, you can't really put a finger on whether decoupling will arise in all areas or not.", (FORKING,), 'unclear', None),
+    ('transcript', "It's not easy for us to be definitely the same as US all of a sudden, but we're moving forward to opening up even now.", (MULTI,), 'supports', None),
+    ('transcript', "You can't disassociate standards and technology from values", (VALUES,), 'supports', None),
+    ('report', "As for how to separate democratic (or otherwise controversial) values from standards, the solution prescribed by Thomas Li is to differentiate technical standards from industry policies or regulations", (VALUES,), 'opposes', None),
+    ('report', "However, Professor Renda doubts this approach is always possible or ideal.", (VALUES,), 'mixed', None),
+    ('report', "As Professor Renda observes, the forking of CET standardisation is happening at least to some extent", (FORKING,), 'supports', None),
+    ('transcript', "I'm sure there is room for further cooperation even though we have problems currently", (FORKING,), 'opposes', None),
+    ('transcript', "They just say the standards should be developed, through open and transparent processes.", (MULTI,), 'supports', None),
+    ('transcript', "I think that mainly if we see it in a bifurcated way, so US sanctions and, Huawei-related, China's economic coercion onto countries that abide by US sanctions.", (EXPORT,), 'opposes', None),
+    ('transcript', "we all know that the spirit of standardization is to put unlike-minded persons together to reach consensus", (MULTI,), 'supports', None),
+)
+# (index of the report passage, index of the transcript passage it paraphrases)
+LINKS = ((11, 1), (13, 3))
+
+
+def fill_project(cli, path):
+    """Tags PASSAGES in the project file at @path and links LINKS, with
+    standpoint-cli. The offsets come from the documents' text as stored."""
+    db = sqlite3.connect('file:%s?mode=ro' % path, uri=True)
+    documents = {kind: (id, text) for id, kind, text in db.execute('SELECT id, kind, text FROM documents')}
+    db.close()
+    ids = []
+    for kind, sentence, themes, stance, memo in PASSAGES:
+        document, text = documents[kind]
+        start = text.index(sentence)
+        args = [cli, 'annotate', path, str(document), str(start), str(start + len(sentence)), '--stance', stance]
+        for theme in themes:
+            args += ['--theme', theme]
+        if memo:
+            args += ['--memo', memo]
+        ids.append(subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip())
+    for source, target in LINKS:
+        subprocess.run([cli, 'link', path, ids[source], ids[target], '--kind', 'paraphrases'], check=True,
+                       stdout=subprocess.DEVNULL)
+
+
+def app_env(build, home, scheme):
     env = dict(os.environ, XDG_DATA_HOME=home + '/data', XDG_CONFIG_HOME=home + '/config',
                XDG_CACHE_HOME=home + '/cache', GSETTINGS_BACKEND='memory',
                GSETTINGS_SCHEMA_DIR=os.path.join(build, 'data'), GTK_A11Y='atspi',
                ADW_DEBUG_COLOR_SCHEME='prefer-' + scheme)
     env.pop('NO_AT_BRIDGE', None)
+    return env
+
+
+def start_app(build, env):
+    """Opens the sample project (built on the first start); returns the
+    process, its accessible application and its window once it shows the
+    sample project."""
     app_process = subprocess.Popen([os.path.join(build, 'src/ui/standpoint'), '--sample'], env=env)
+    app = wait(lambda: [a for a in tree.root.children
+                        if a.name == 'standpoint' and a.get_process_id() == app_process.pid][0])
+    window = wait(lambda: app.child(roleName='frame', recursive=False, retry=False))
+    wait(lambda: 'Sample project' in window.name)
+    return app_process, app, window
+
+
+def stop_app(app_process):
+    app_process.terminate()
+    app_process.wait()
+
+
+def take(build, scheme):
+    home = tempfile.mkdtemp(prefix='standpoint-shots-')
+    app_process, app, window = start_app(build, app_env(build, home, scheme))
     try:
-        app = wait(lambda: [a for a in tree.root.children
-                            if a.name == 'standpoint' and a.get_process_id() == app_process.pid][0])
-        window = wait(lambda: app.child(roleName='frame', recursive=False, retry=False))
-        wait(lambda: 'Sample project' in window.name)
         title = window.name
         view = wait(lambda: window.child(name='Document text', roleName='text', retry=False))
         wait(lambda: view.queryText().characterCount > 1000)
@@ -156,17 +230,144 @@ def take(build, scheme):
         time.sleep(1.0)
         grab(title, 'tagging-' + scheme)
     finally:
-        app_process.terminate()
-        app_process.wait()
+        stop_app(app_process)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def dump(node, depth=0):
+    """Prints the accessible tree (for finding names when the UI changes)."""
+    print('  ' * depth + '%s %r' % (node.roleName, node.name))
+    for child in node.children:
+        dump(child, depth + 1)
+
+
+def resize(title, width, height):
+    for window_id in subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', '^%s$' % title],
+                                    capture_output=True, text=True, check=True).stdout.split():
+        subprocess.run(['xdotool', 'windowsize', window_id, str(width), str(height)], check=True)
+    time.sleep(1.0)
+
+
+def park_pointer():
+    """Moves the pointer to an empty part of the header bar, so that no row
+    shows a hover highlight."""
+    subprocess.run(['xdotool', 'mousemove', '1000', '25'], check=True)
+    time.sleep(1.0)
+
+
+def put_caret(view, sentence):
+    """Puts the caret of the document view @view at the start of @sentence."""
+    iface = view.queryText()
+    text = iface.getText(0, iface.characterCount)
+    if sentence not in text:
+        raise SystemExit('%r is not in the view showing %r' % (sentence, text[:60]))
+    iface.setCaretOffset(text.index(sentence))
+    time.sleep(0.3)
+
+
+STAKEHOLDER_ROWS = ('Andrea Renda', 'Baisheng An', 'June Park', 'Milton Mueller', 'Scott Kennedy', 'Thomas Li')
+
+
+def show_compare_page(window, name):
+    tab = wait(lambda: window.findChild(lambda n: n.roleName == 'page tab' and n.name == name,
+                                        retry=False, requireResult=False))
+    tab.click()
+    park_pointer()
+
+
+def choose_cell(window, grid, stakeholder, column):
+    """Activates a cell of a heat grid with the keys, from its first cell:
+    rows are the stakeholders with passages, in STAKEHOLDER_ROWS order."""
+    tab_to(window, lambda n: n.roleName == 'table' and n.name == grid)
+    rawinput.keyCombo('<Control>Home')
+    for _ in range(STAKEHOLDER_ROWS.index(stakeholder)):
+        rawinput.pressKey('Down')
+    for _ in range(column):
+        rawinput.pressKey('Right')
+    rawinput.pressKey('Return')
+    time.sleep(1.0)
+
+
+def take_analysis(build, scheme):
+    home = tempfile.mkdtemp(prefix='standpoint-shots-')
+    env = app_env(build, home, scheme)
+    app_process, app, window = start_app(build, env)
+    stop_app(app_process)
+    path = glob.glob(os.path.join(home, 'data', 'standpoint', '*.standpoint'))[0]
+    fill_project(os.path.join(build, 'src/cli/standpoint-cli'), path)
+
+    app_process, app, window = start_app(build, env)
+    try:
+        title = window.name
+        view = wait(lambda: window.child(name='Document text', roleName='text', retry=False))
+        wait(lambda: view.queryText().characterCount > 1000)
+        resize(title, 1400, 900)
+        rawinput.keyCombo('<Control>backslash')
+        right = wait(lambda: window.child(name='Document text, right pane', roleName='text', retry=False))
+        wait(lambda: right.queryText().characterCount > 1000)
+        # Scroll the report to the linked passage, and the transcript
+        # (Follow Link) to the turn it paraphrases
+        # Below, then above, then on the passage: it ends up near the top
+        # with the paragraphs before it for context
+        put_caret(view, "Thomas Li's approach to differentiating")
+        put_caret(view, 'For Thomas Li, the current international framework')
+        put_caret(view, 'the solution prescribed by Thomas Li')
+        rawinput.keyCombo('<Alt>l')
+        time.sleep(2)
+        grab(title, 'side-by-side-' + scheme)
+
+        rawinput.keyCombo('<Alt>2')
+        show_compare_page(window, 'By Theme')
+        # The theme with the most stakeholders: the third in the codebook
+        tab_to(window, lambda n: n.roleName == 'push button' and n.name == 'Theme to compare')
+        rawinput.pressKey('space')
+        time.sleep(1.0)
+        for key in ('Down', 'Down', 'Return'):
+            rawinput.pressKey(key)
+            time.sleep(0.3)
+        time.sleep(1.5)
+        grab(title, 'compare-theme-' + scheme)
+
+        # A cell chosen, so the passages behind it show on the right
+        show_compare_page(window, 'Matrix')
+        choose_cell(window, 'Passages by stakeholder and theme', 'Thomas Li', 2)
+        grab(title, 'compare-matrix-' + scheme)
+        show_compare_page(window, 'Agreement')
+        choose_cell(window, 'Agreement and conflict between stakeholders', 'Milton Mueller', 4)
+        grab(title, 'compare-agreement-' + scheme)
+
+        rawinput.keyCombo('<Alt>3')
+        first = wait(lambda: window.findChild(lambda n: n.roleName == 'list item' and 'Robin Mansell' in n.name,
+                                              retry=False, requireResult=False))
+        first.click()
+        for _ in range(60):
+            node = focused(window)
+            if node is not None and 'digital neo-mercantilism' in node.name:
+                break
+            rawinput.pressKey('Down')
+            time.sleep(0.1)
+        park_pointer()
+        grab(title, 'attributions-' + scheme)
+
+        rawinput.keyCombo('<Control><Shift>e')
+        brief = wait(lambda: [f for f in app.children if f.roleName in ('frame', 'dialog') and f.name != title][0])
+        time.sleep(2.0)
+        grab(brief.name, 'brief-dialog-' + scheme)
+    finally:
+        stop_app(app_process)
         shutil.rmtree(home, ignore_errors=True)
 
 
 def main():
     build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build')
+    groups = sys.argv[2:] or ('basic', 'analysis')
     compositor = subprocess.Popen(['xcompmgr']) if shutil.which('xcompmgr') else None
     try:
         for scheme in ('light', 'dark'):
-            take(build, scheme)
+            if 'basic' in groups:
+                take(build, scheme)
+            if 'analysis' in groups:
+                take_analysis(build, scheme)
     finally:
         if compositor is not None:
             compositor.terminate()

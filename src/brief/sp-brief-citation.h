@@ -1,6 +1,7 @@
 /* sp-brief-citation.h: finding where in a document a passage is — the
  * enclosing turn (speaker, timestamp), the nearest heading before it, the
- * source page and the paragraph number — from the document's segments.
+ * source page and the paragraph number — from the document's segments,
+ * through the core's citation index (sp-citation.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -40,7 +40,10 @@ sp_brief_write_pdf (const SpBrief  *brief,
                     GError        **error)
 {
   g_autoptr(SpBriefPages) pages = NULL;
-  PdfSink sink = { stream, cancellable, NULL };
+  /* Cairo writes the PDF in many small pieces: gather them, rather than
+   * make a system call for each. */
+  g_autoptr(GOutputStream) buffered = NULL;
+  PdfSink sink = { NULL, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -48,6 +51,10 @@ sp_brief_write_pdf (const SpBrief  *brief,
 
   g_return_val_if_fail (brief != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  buffered = g_buffered_output_stream_new_sized (stream, 64 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  sink.stream = buffered;
 
   sp_brief_paper_get_size (paper, &width, &height);
   pages = sp_brief_pages_new (brief, width, height);
@@ -63,6 +70,8 @@ sp_brief_write_pdf (const SpBrief  *brief,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (sink.error == NULL && status == CAIRO_STATUS_SUCCESS)
+    g_output_stream_flush (buffered, cancellable, &sink.error);
 
   if (sink.error != NULL)
     {

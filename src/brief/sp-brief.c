@@ -64,19 +64,11 @@ sp_brief_scope_free (SpBriefScope *scope)
   g_free (scope);
 }
 
+/* Kept for the brief's writers; the names themselves live in core. */
 const char *
 sp_brief_stance_label (SpStance stance)
 {
-  switch (stance)
-    {
-    case SP_STANCE_SUPPORTS: return _("Supports");
-    case SP_STANCE_OPPOSES:  return _("Opposes");
-    case SP_STANCE_MIXED:    return _("Mixed");
-    case SP_STANCE_NEUTRAL:  return _("Neutral");
-    case SP_STANCE_UNCLEAR:  return _("Unclear");
-    case SP_STANCE_NONE:
-    default:                 return _("No stance");
-    }
+  return sp_stance_get_label (stance);
 }
 
 const char *

@@ -8,6 +8,19 @@
 #include "sp-compare-private.h"
 #include "sp-project-private.h"
 
+/* Row-major position of (@row, @column) in a grid, -1 outside it. */
+static gssize
+grid_position (guint n_rows,
+               guint n_columns,
+               guint row,
+               guint column)
+{
+  g_return_val_if_fail (row < n_rows, -1);
+  g_return_val_if_fail (column < n_columns, -1);
+
+  return (gssize) row * n_columns + column;
+}
+
 void
 sp_matrix_free (SpMatrix *matrix)
 {
@@ -24,11 +37,12 @@ sp_matrix_get_cell (SpMatrix *matrix,
                     guint     row,
                     guint     column)
 {
-  g_return_val_if_fail (matrix != NULL, NULL);
-  g_return_val_if_fail (row < matrix->stakeholders->len, NULL);
-  g_return_val_if_fail (column < matrix->themes->len, NULL);
+  gssize position;
 
-  return &matrix->cells[row * matrix->themes->len + column];
+  g_return_val_if_fail (matrix != NULL, NULL);
+
+  position = grid_position (matrix->stakeholders->len, matrix->themes->len, row, column);
+  return position >= 0 ? &matrix->cells[position] : NULL;
 }
 
 SpMatrix *
@@ -66,64 +80,35 @@ sp_project_compute_matrix (SpProject              *self,
   return matrix;
 }
 
-void
-sp_agreement_free (SpAgreement *agreement)
-{
-  guint n;
-
-  if (agreement == NULL)
-    return;
-
-  /* (row, column) and (column, row) share their arrays, one ref each. */
-  n = agreement->stakeholders != NULL ? agreement->stakeholders->len : 0;
-  for (guint i = 0; agreement->cells != NULL && i < n * n; i++)
-    {
-      g_clear_pointer (&agreement->cells[i].agree_theme_ids, g_array_unref);
-      g_clear_pointer (&agreement->cells[i].conflict_theme_ids, g_array_unref);
-    }
-  g_free (agreement->cells);
-  g_clear_pointer (&agreement->stakeholders, g_ptr_array_unref);
-  g_clear_pointer (&agreement->themes, g_ptr_array_unref);
-  g_free (agreement);
-}
-
-SpAgreementCell *
-sp_agreement_get_cell (SpAgreement *agreement,
-                       guint        row,
-                       guint        column)
-{
-  g_return_val_if_fail (agreement != NULL, NULL);
-  g_return_val_if_fail (row < agreement->stakeholders->len, NULL);
-  g_return_val_if_fail (column < agreement->stakeholders->len, NULL);
-
-  return &agreement->cells[row * agreement->stakeholders->len + column];
-}
-
-/* The themes of a pair as bits, 64 to a word, bit i for column i: so
- * comparing two stakeholders on every theme is a few word operations,
- * and reading the bits back in order gives codebook order. */
+/* The agreement map keeps, per stakeholder and stance, the themes as
+ * bits, 64 to a word, bit i for column i: comparing two stakeholders on
+ * every theme is then a few word operations, and reading the bits back
+ * in order gives codebook order. The theme ids of a pair are made from
+ * them only when sp_agreement_get_cell() first asks for the pair, as a
+ * map of 200 stakeholders has 19,900 pairs and a view shows few of them. */
 typedef struct
 {
-  guint    n_words;
-  guint64 *bits;   /* rows x SP_N_STANCES x n_words */
-} StanceBits;
+  SpAgreement  agreement;   /* first, so the two pointers are the same */
+  guint        n_words;
+  guint64     *bits;        /* rows x SP_N_STANCES x n_words */
+} SpAgreementData;
 
 static guint64 *
-stance_words (StanceBits *sb,
-              guint       row,
-              SpStance    stance)
+stance_words (SpAgreementData *data,
+              guint            row,
+              SpStance         stance)
 {
-  return &sb->bits[((gsize) row * SP_N_STANCES + stance) * sb->n_words];
+  return &data->bits[((gsize) row * SP_N_STANCES + stance) * data->n_words];
 }
 
 static void
-stance_bits_init (StanceBits     *sb,
-                  SpCompareTable *table)
+stance_bits_init (SpAgreementData *data,
+                  SpCompareTable  *table)
 {
   guint n_themes = table->themes->len;
 
-  sb->n_words = (n_themes + 63) / 64;
-  sb->bits = g_new0 (guint64, (gsize) table->stakeholders->len * SP_N_STANCES * MAX (sb->n_words, 1));
+  data->n_words = (n_themes + 63) / 64;
+  data->bits = g_new0 (guint64, (gsize) table->stakeholders->len * SP_N_STANCES * MAX (data->n_words, 1));
 
   for (guint row = 0; row < table->stakeholders->len; row++)
     for (guint column = 0; column < n_themes; column++)
@@ -132,54 +117,128 @@ stance_bits_init (StanceBits     *sb,
 
         for (SpStance stance = SP_STANCE_SUPPORTS; stance < SP_N_STANCES; stance++)
           if (counts[stance] > 0)
-            stance_words (sb, row, stance)[column / 64] |= G_GUINT64_CONSTANT (1) << (column % 64);
+            stance_words (data, row, stance)[column / 64] |= G_GUINT64_CONSTANT (1) << (column % 64);
       }
 }
 
-/* The theme ids of the set bits of @words, sized to fit. */
-static GArray *
-theme_ids_of_bits (const guint64 *words,
-                   guint          n_words,
-                   GPtrArray     *themes)
+/* Word @w of the themes stakeholders @a and @b agree and conflict on. */
+static void
+pair_words (SpAgreementData *data,
+            guint            a,
+            guint            b,
+            guint            w,
+            guint64         *agree,
+            guint64         *conflict)
 {
-  guint n = 0;
-  GArray *ids;
-
-  for (guint w = 0; w < n_words; w++)
-    n += (guint) __builtin_popcountll (words[w]);
-
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_set_size (ids, n);
-  n = 0;
-  for (guint w = 0; w < n_words; w++)
-    for (guint64 rest = words[w]; rest != 0; rest &= rest - 1)
-      {
-        guint column = w * 64 + (guint) __builtin_ctzll (rest);
-        g_array_index (ids, gint64, n++) = ((SpThemeInfo *) themes->pdata[column])->id;
-      }
-  return ids;
+  *agree = 0;
+  for (SpStance stance = SP_STANCE_SUPPORTS; stance < SP_N_STANCES; stance++)
+    *agree |= stance_words (data, a, stance)[w] & stance_words (data, b, stance)[w];
+  *conflict = (stance_words (data, a, SP_STANCE_SUPPORTS)[w] & stance_words (data, b, SP_STANCE_OPPOSES)[w]) |
+              (stance_words (data, a, SP_STANCE_OPPOSES)[w] & stance_words (data, b, SP_STANCE_SUPPORTS)[w]);
 }
 
 static void
-set_pair (SpAgreement *agreement,
-          guint        row,
-          guint        column,
-          GArray      *agree,
-          GArray      *conflict)
+pair_counts (SpAgreementData *data,
+             guint            a,
+             guint            b,
+             guint           *n_agree,
+             guint           *n_conflict)
 {
-  SpAgreementCell *cell = sp_agreement_get_cell (agreement, row, column);
-  SpAgreementCell *mirror = sp_agreement_get_cell (agreement, column, row);
+  *n_agree = *n_conflict = 0;
+  if (a == b)
+    return;   /* a stakeholder is not paired with themselves */
+  for (guint w = 0; w < data->n_words; w++)
+    {
+      guint64 agree, conflict;
 
-  cell->agree_theme_ids = agree;
-  cell->conflict_theme_ids = conflict;
+      pair_words (data, a, b, w, &agree, &conflict);
+      *n_agree += (guint) __builtin_popcountll (agree);
+      *n_conflict += (guint) __builtin_popcountll (conflict);
+    }
+}
+
+/* Appends the theme id of each set bit of @word, word @w of a pair. */
+static void
+append_theme_ids (GArray    *ids,
+                  guint64    word,
+                  guint      w,
+                  GPtrArray *themes)
+{
+  for (; word != 0; word &= word - 1)
+    {
+      guint column = w * 64 + (guint) __builtin_ctzll (word);
+      gint64 id = ((SpThemeInfo *) themes->pdata[column])->id;
+
+      g_array_append_val (ids, id);
+    }
+}
+
+/* Fills the cells of the pair (@a, @b) and its mirror, which share their
+ * arrays, one ref each. */
+static void
+fill_pair (SpAgreementData *data,
+           guint            a,
+           guint            b)
+{
+  SpAgreement *agreement = &data->agreement;
+  SpAgreementCell *cell = &agreement->cells[(gsize) a * agreement->stakeholders->len + b];
+  SpAgreementCell *mirror = &agreement->cells[(gsize) b * agreement->stakeholders->len + a];
+  guint n_agree, n_conflict;
+
+  pair_counts (data, a, b, &n_agree, &n_conflict);
+  cell->agree_theme_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_agree);
+  cell->conflict_theme_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_conflict);
+  for (guint w = 0; a != b && w < data->n_words; w++)
+    {
+      guint64 agree, conflict;
+
+      pair_words (data, a, b, w, &agree, &conflict);
+      append_theme_ids (cell->agree_theme_ids, agree, w, agreement->themes);
+      append_theme_ids (cell->conflict_theme_ids, conflict, w, agreement->themes);
+    }
   if (mirror != cell)
     {
-      mirror->agree_theme_ids = g_array_ref (agree);
-      mirror->conflict_theme_ids = g_array_ref (conflict);
+      mirror->agree_theme_ids = g_array_ref (cell->agree_theme_ids);
+      mirror->conflict_theme_ids = g_array_ref (cell->conflict_theme_ids);
     }
-  else
-    g_assert (agree->len == 0 && conflict->len == 0);
-  agreement->max_count = MAX (agreement->max_count, MAX (agree->len, conflict->len));
+}
+
+SpAgreementCell *
+sp_agreement_get_cell (SpAgreement *agreement,
+                       guint        row,
+                       guint        column)
+{
+  SpAgreementCell *cell;
+  gssize position;
+
+  g_return_val_if_fail (agreement != NULL, NULL);
+
+  position = grid_position (agreement->stakeholders->len, agreement->stakeholders->len, row, column);
+  if (position < 0)
+    return NULL;
+  cell = &agreement->cells[position];
+  if (cell->agree_theme_ids == NULL)
+    fill_pair ((SpAgreementData *) agreement, row, column);
+  return cell;
+}
+
+void
+sp_agreement_get_counts (SpAgreement *agreement,
+                         guint        row,
+                         guint        column,
+                         guint       *n_agree,
+                         guint       *n_conflict)
+{
+  guint agree = 0, conflict = 0;
+
+  g_return_if_fail (agreement != NULL);
+
+  if (grid_position (agreement->stakeholders->len, agreement->stakeholders->len, row, column) >= 0)
+    pair_counts ((SpAgreementData *) agreement, row, column, &agree, &conflict);
+  if (n_agree != NULL)
+    *n_agree = agree;
+  if (n_conflict != NULL)
+    *n_conflict = conflict;
 }
 
 SpAgreement *
@@ -188,10 +247,8 @@ sp_project_compute_agreement (SpProject              *self,
                               GError                **error)
 {
   g_autoptr(SpCompareTable) table = NULL;
-  g_autoptr(SpAgreement) agreement = NULL;
-  g_autofree guint64 *agree = NULL;
-  g_autofree guint64 *conflict = NULL;
-  StanceBits sb;
+  SpAgreementData *data;
+  SpAgreement *agreement;
   guint n;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
@@ -199,43 +256,44 @@ sp_project_compute_agreement (SpProject              *self,
   if ((table = _sp_compare_table_load (self, filter, TRUE, error)) == NULL)
     return NULL;
 
-  agreement = g_new0 (SpAgreement, 1);
+  data = g_new0 (SpAgreementData, 1);
+  agreement = &data->agreement;
   agreement->stakeholders = g_ptr_array_ref (table->stakeholders);
   agreement->themes = g_ptr_array_ref (table->themes);
   n = agreement->stakeholders->len;
   agreement->cells = g_new0 (SpAgreementCell, (gsize) n * n);
-
-  stance_bits_init (&sb, table);
-  agree = g_new (guint64, MAX (sb.n_words, 1));
-  conflict = g_new (guint64, MAX (sb.n_words, 1));
+  stance_bits_init (data, table);
 
   for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        guint n_agree, n_conflict;
+
+        pair_counts (data, a, b, &n_agree, &n_conflict);
+        agreement->max_count = MAX (agreement->max_count, MAX (n_agree, n_conflict));
+      }
+
+  return agreement;
+}
+
+void
+sp_agreement_free (SpAgreement *agreement)
+{
+  SpAgreementData *data = (SpAgreementData *) agreement;
+  guint n;
+
+  if (agreement == NULL)
+    return;
+
+  n = agreement->stakeholders != NULL ? agreement->stakeholders->len : 0;
+  for (gsize i = 0; agreement->cells != NULL && i < (gsize) n * n; i++)
     {
-      /* The diagonal: a stakeholder is not paired with themselves. */
-      set_pair (agreement, a, a,
-                g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, FALSE, sizeof (gint64)));
-
-      for (guint b = a + 1; b < n; b++)
-        {
-          const guint64 *a_supports = stance_words (&sb, a, SP_STANCE_SUPPORTS);
-          const guint64 *a_opposes = stance_words (&sb, a, SP_STANCE_OPPOSES);
-          const guint64 *b_supports = stance_words (&sb, b, SP_STANCE_SUPPORTS);
-          const guint64 *b_opposes = stance_words (&sb, b, SP_STANCE_OPPOSES);
-
-          for (guint w = 0; w < sb.n_words; w++)
-            {
-              agree[w] = 0;
-              for (SpStance stance = SP_STANCE_SUPPORTS; stance < SP_N_STANCES; stance++)
-                agree[w] |= stance_words (&sb, a, stance)[w] & stance_words (&sb, b, stance)[w];
-              conflict[w] = (a_supports[w] & b_opposes[w]) | (a_opposes[w] & b_supports[w]);
-            }
-
-          set_pair (agreement, a, b,
-                    theme_ids_of_bits (agree, sb.n_words, agreement->themes),
-                    theme_ids_of_bits (conflict, sb.n_words, agreement->themes));
-        }
+      g_clear_pointer (&agreement->cells[i].agree_theme_ids, g_array_unref);
+      g_clear_pointer (&agreement->cells[i].conflict_theme_ids, g_array_unref);
     }
-
-  g_free (sb.bits);
-  return g_steal_pointer (&agreement);
+  g_free (agreement->cells);
+  g_clear_pointer (&agreement->stakeholders, g_ptr_array_unref);
+  g_clear_pointer (&agreement->themes, g_ptr_array_unref);
+  g_free (data->bits);
+  g_free (data);
 }

@@ -118,15 +118,28 @@ typedef struct
 {
   GPtrArray       *stakeholders;  /* SpStakeholderInfo: every stakeholder with a stance, by name */
   GPtrArray       *themes;        /* SpThemeInfo: every theme, codebook order */
-  SpAgreementCell *cells;         /* n x n, symmetric; the diagonal is empty */
+  SpAgreementCell *cells;         /* n x n, symmetric; the diagonal is empty; filled by
+                                   * sp_agreement_get_cell() */
   guint            max_count;     /* the largest agree or conflict count off the diagonal */
 } SpAgreement;
 
+/* Free only with sp_agreement_free(): the map is made by
+ * sp_project_compute_agreement() alone. */
 void             sp_agreement_free     (SpAgreement *agreement);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpAgreement, sp_agreement_free)
+/* The cell's theme id arrays are made on the first call for the pair
+ * (or its mirror), so always reach a cell through here, never through
+ * @cells. */
 SpAgreementCell *sp_agreement_get_cell (SpAgreement *agreement,
                                         guint        row,
                                         guint        column);
+/* How many themes the pair agrees and conflicts on, without making the
+ * arrays of sp_agreement_get_cell(): what drawing the map needs. */
+void             sp_agreement_get_counts (SpAgreement *agreement,
+                                        guint        row,
+                                        guint        column,
+                                        guint       *n_agree,
+                                        guint       *n_conflict);
 
 SpAgreement *sp_project_compute_agreement (SpProject             *self,
                                         const SpCompareFilter *filter,

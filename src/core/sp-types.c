@@ -1,9 +1,11 @@
 /* sp-types.c: string forms of the core enums, as stored in the project file
- * and printed by the command line.
+ * and printed by the command line, and the stances' translated names.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "sp-types.h"
 
@@ -119,4 +121,21 @@ sp_stance_from_string (const char *str,
     return FALSE;
   *stance = (SpStance) value;
   return TRUE;
+}
+
+/* The one place the stances are named for people, so the annotation
+ * panel, the compare views and the briefs all say the same. */
+const char *
+sp_stance_get_label (SpStance stance)
+{
+  switch (stance)
+    {
+    case SP_STANCE_SUPPORTS: return _("Supports");
+    case SP_STANCE_OPPOSES:  return _("Opposes");
+    case SP_STANCE_MIXED:    return _("Mixed");
+    case SP_STANCE_NEUTRAL:  return _("Neutral");
+    case SP_STANCE_UNCLEAR:  return _("Unclear");
+    case SP_STANCE_NONE:
+    default:                 return _("No stance");
+    }
 }

@@ -63,5 +63,7 @@ gboolean        sp_segment_kind_from_string (const char    *str,
 const char     *sp_stance_to_string        (SpStance       stance);
 gboolean        sp_stance_from_string      (const char    *str,
                                             SpStance      *stance);
+/* Translated: "Supports", "Opposes", …; "No stance" for SP_STANCE_NONE. */
+const char     *sp_stance_get_label        (SpStance       stance);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _SpAgreementPage
   SpProject       *project;
   SpCompareFilter *filter;
   SpAgreement     *agreement;
+  GCancellable    *cancellable;   /* of the pair's passages being listed */
   /* The chosen pair, by ids so that it survives a reload */
   gint64           stakeholder_a;
   gint64           stakeholder_b;
@@ -115,15 +116,59 @@ clear_details (SpAgreementPage *self)
     gtk_box_remove (self->details, child);
 }
 
+/* A pair's passages: listed and cited in a worker, theme by theme */
+
+typedef struct
+{
+  gint64           stakeholder_a;
+  gint64           stakeholder_b;
+  GArray          *theme_ids;   /* of gint64: the agreed ones, then the conflicting ones */
+  guint            n_agree;
+  SpCompareFilter *filter;
+} PairQuery;
+
+static void
+pair_query_free (PairQuery *query)
+{
+  g_clear_pointer (&query->theme_ids, g_array_unref);
+  g_clear_pointer (&query->filter, sp_compare_filter_free);
+  g_free (query);
+}
+
+/* An array of SpCitedPassages, one per theme of the query */
+static gpointer
+list_pair_passages (SpProject  *connection,
+                    gpointer    data,
+                    GError    **error)
+{
+  PairQuery *query = data;
+  g_autoptr(GPtrArray) themes = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_cited_passages_free);
+
+  for (guint i = 0; i < query->theme_ids->len; i++)
+    {
+      SpCitedPassages *passages;
+
+      passages = sp_cited_passages_new (connection,
+                                        sp_project_list_pair_annotations (connection, query->stakeholder_a,
+                                                                          query->stakeholder_b,
+                                                                          g_array_index (query->theme_ids, gint64, i),
+                                                                          query->filter, error),
+                                        error);
+      if (passages == NULL)
+        return NULL;
+      g_ptr_array_add (themes, passages);
+    }
+  return g_steal_pointer (&themes);
+}
+
 /* A heading for one theme of the pair, then the passages behind it */
 static void
 append_theme (SpAgreementPage *self,
               gint64           theme_id,
-              gboolean         agree)
+              gboolean         agree,
+              SpCitedPassages *cited)
 {
   g_autofree char *title = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *heading;
   GtkWidget *passages;
 
@@ -133,47 +178,49 @@ append_theme (SpAgreementPage *self,
   gtk_widget_add_css_class (heading, agree ? "sp-agreement-agree" : "sp-agreement-conflict");
   gtk_box_append (self->details, heading);
 
-  annotations = sp_project_list_pair_annotations (self->project, self->stakeholder_a,
-                                                  self->stakeholder_b, theme_id,
-                                                  self->filter, &error);
-  if (annotations == NULL)
-    {
-      gtk_box_append (self->details, gtk_label_new (error->message));
-      return;
-    }
   passages = sp_passage_list_new (NULL);
-  sp_passage_list_set_annotations (SP_PASSAGE_LIST (passages), annotations, TRUE);
+  sp_passage_list_set_annotations (SP_PASSAGE_LIST (passages), cited->annotations, cited->locations, TRUE);
   g_signal_connect (passages, "annotation-activated", G_CALLBACK (passage_activated_cb), self);
   gtk_box_append (self->details, passages);
 }
 
 static void
-show_pair (SpAgreementPage *self)
+pair_passages_listed_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
-  SpAgreementCell *pair;
+  SpAgreementPage *self = SP_AGREEMENT_PAGE (source);
+  PairQuery *query = user_data;
+  g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   guint a, b;
 
+  themes = sp_compare_run_finish (result, &error);
+  /* A later pair or map replaced this listing */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+
   clear_details (self);
-  if (self->project == NULL ||
-      !sp_agreement_page_find_stakeholder (self, self->stakeholder_a, &a) ||
-      !sp_agreement_page_find_stakeholder (self, self->stakeholder_b, &b))
+  if (themes == NULL)
     {
-      gtk_label_set_label (self->heading, _("Choose a cell to see where two stakeholders agree and conflict"));
+      gtk_label_set_label (self->heading, error->message);
       return;
     }
 
+  /* The run was for the pair chosen now, in the map shown now */
+  sp_agreement_page_find_stakeholder (self, query->stakeholder_a, &a);
+  sp_agreement_page_find_stakeholder (self, query->stakeholder_b, &b);
   /* Translators: heading over the themes two stakeholders agree and conflict on */
   heading = g_strdup_printf (_("%s and %s"), stakeholder_at (self, a)->name, stakeholder_at (self, b)->name);
   gtk_label_set_label (self->heading, heading);
 
-  pair = sp_agreement_get_cell (self->agreement, a, b);
-  for (guint i = 0; pair != NULL && pair->agree_theme_ids != NULL && i < pair->agree_theme_ids->len; i++)
-    append_theme (self, g_array_index (pair->agree_theme_ids, gint64, i), TRUE);
-  for (guint i = 0; pair != NULL && pair->conflict_theme_ids != NULL && i < pair->conflict_theme_ids->len; i++)
-    append_theme (self, g_array_index (pair->conflict_theme_ids, gint64, i), FALSE);
+  for (guint i = 0; i < themes->len; i++)
+    append_theme (self, g_array_index (query->theme_ids, gint64, i), i < query->n_agree,
+                  g_ptr_array_index (themes, i));
 
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->details)) == NULL)
+  if (themes->len == 0)
     {
       GtkWidget *none = gtk_label_new (_("They neither agree nor conflict on any theme"));
 
@@ -181,6 +228,42 @@ show_pair (SpAgreementPage *self)
       gtk_widget_add_css_class (none, "dim-label");
       gtk_box_append (self->details, none);
     }
+}
+
+/* Lists the chosen pair's passages; the ones in view stay until the new
+ * ones are ready. */
+static void
+show_pair (SpAgreementPage *self)
+{
+  SpAgreementCell *pair;
+  PairQuery *query;
+  guint a, b;
+
+  if (self->project == NULL ||
+      !sp_agreement_page_find_stakeholder (self, self->stakeholder_a, &a) ||
+      !sp_agreement_page_find_stakeholder (self, self->stakeholder_b, &b))
+    {
+      sp_compare_cancel (&self->cancellable);
+      clear_details (self);
+      gtk_label_set_label (self->heading, _("Choose a cell to see where two stakeholders agree and conflict"));
+      return;
+    }
+
+  pair = sp_agreement_get_cell (self->agreement, a, b);
+  query = g_new0 (PairQuery, 1);
+  query->stakeholder_a = self->stakeholder_a;
+  query->stakeholder_b = self->stakeholder_b;
+  query->filter = sp_compare_filter_copy (self->filter);
+  query->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (pair != NULL && pair->agree_theme_ids != NULL)
+    g_array_append_vals (query->theme_ids, pair->agree_theme_ids->data, pair->agree_theme_ids->len);
+  query->n_agree = query->theme_ids->len;
+  if (pair != NULL && pair->conflict_theme_ids != NULL)
+    g_array_append_vals (query->theme_ids, pair->conflict_theme_ids->data, pair->conflict_theme_ids->len);
+  /* The callback reads the query: the task holds it until then */
+  sp_compare_run_async (self, self->project, list_pair_passages, query, (GDestroyNotify) pair_query_free,
+                        (GDestroyNotify) g_ptr_array_unref, sp_compare_restart (&self->cancellable),
+                        pair_passages_listed_cb, query);
 }
 
 static void
@@ -210,6 +293,8 @@ sp_agreement_page_dispose (GObject *object)
 {
   SpAgreementPage *self = SP_AGREEMENT_PAGE (object);
 
+  /* The worker's result is dropped when it comes */
+  sp_compare_cancel (&self->cancellable);
   g_clear_pointer (&self->split, gtk_widget_unparent);
   g_clear_object (&self->project);
   g_clear_pointer (&self->filter, sp_compare_filter_free);
@@ -304,4 +389,11 @@ sp_agreement_page_get_details (SpAgreementPage *self)
 {
   g_return_val_if_fail (SP_IS_AGREEMENT_PAGE (self), NULL);
   return GTK_WIDGET (self->details);
+}
+
+gboolean
+sp_agreement_page_get_busy (SpAgreementPage *self)
+{
+  g_return_val_if_fail (SP_IS_AGREEMENT_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }

@@ -34,5 +34,7 @@ SpHeatGrid *sp_agreement_page_get_grid    (SpAgreementPage       *self);
  * class "sp-agreement-agree" or "sp-agreement-conflict") then an
  * SpPassageList. */
 GtkWidget  *sp_agreement_page_get_details (SpAgreementPage       *self);
+/* Whether the chosen pair's passages are still being listed. */
+gboolean    sp_agreement_page_get_busy    (SpAgreementPage       *self);
 
 G_END_DECLS

@@ -151,21 +151,6 @@ compare_item_ptrs (gconstpointer a,
   return compare_items (*(gpointer *) a, *(gpointer *) b, NULL);
 }
 
-static const char *
-stance_label (SpStance stance)
-{
-  switch (stance)
-    {
-    case SP_STANCE_SUPPORTS: return _("Supports");
-    case SP_STANCE_OPPOSES:  return _("Opposes");
-    case SP_STANCE_MIXED:    return _("Mixed");
-    case SP_STANCE_NEUTRAL:  return _("Neutral");
-    case SP_STANCE_UNCLEAR:  return _("Unclear");
-    case SP_STANCE_NONE:
-    default:                 return NULL;
-    }
-}
-
 static char *
 excerpt (const char *text,
          guint       max_chars)
@@ -418,7 +403,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkLabel *memo = g_object_get_data (G_OBJECT (box), "memo");
   GtkLabel *who = g_object_get_data (G_OBJECT (box), "who");
   GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
-  const char *stance = stance_label (item->stance);
+  /* A passage with no stance shows no badge. */
+  const char *stance = item->stance != SP_STANCE_NONE ? sp_stance_get_label (item->stance) : NULL;
   const char *stakeholder = item->stakeholder != NULL ? item->stakeholder : _("No stakeholder");
   const char *old_css = g_object_get_data (G_OBJECT (badge), "sp-stance-css");
   GString *markup = g_string_new (NULL);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "sp-citation.h"
 #include "sp-compare-layout.h"
 #include "sp-records.h"
 
@@ -101,4 +102,124 @@ sp_compare_annotation_activated_new (GType type)
                        G_SIGNAL_RUN_LAST,
                        0, NULL, NULL, NULL,
                        G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+typedef struct
+{
+  SpProject         *connection;
+  SpCompareWorkFunc  work;
+  gpointer           data;
+  GDestroyNotify     data_free;
+  GDestroyNotify     result_free;
+} RunData;
+
+static void
+run_data_free (RunData *run)
+{
+  g_clear_object (&run->connection);
+  if (run->data_free != NULL)
+    g_clear_pointer (&run->data, run->data_free);
+  g_free (run);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  GError *error = NULL;
+  gpointer result = run->work (run->connection, run->data, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, run->result_free);
+}
+
+void
+sp_compare_run_async (gpointer             source_object,
+                      SpProject           *project,
+                      SpCompareWorkFunc    work,
+                      gpointer             data,
+                      GDestroyNotify       data_free,
+                      GDestroyNotify       result_free,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RunData *run = g_new0 (RunData, 1);
+
+  run->work = work;
+  run->data = data;
+  run->data_free = data_free;
+  run->result_free = result_free;
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_compare_run_async);
+  g_task_set_name (task, "[standpoint] compare");
+  g_task_set_task_data (task, run, (GDestroyNotify) run_data_free);
+
+  /* The worker must not share the main thread's connection */
+  run->connection = sp_project_open_secondary (project, &error);
+  if (run->connection == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+gpointer
+sp_compare_run_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sp_compare_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sp_compare_cancel (GCancellable **cancellable_slot)
+{
+  if (*cancellable_slot != NULL)
+    g_cancellable_cancel (*cancellable_slot);
+  g_clear_object (cancellable_slot);
+}
+
+GCancellable *
+sp_compare_restart (GCancellable **cancellable_slot)
+{
+  sp_compare_cancel (cancellable_slot);
+  *cancellable_slot = g_cancellable_new ();
+  return *cancellable_slot;
+}
+
+void
+sp_cited_passages_free (SpCitedPassages *passages)
+{
+  if (passages == NULL)
+    return;
+  g_clear_pointer (&passages->annotations, g_ptr_array_unref);
+  g_clear_pointer (&passages->locations, g_ptr_array_unref);
+  g_free (passages);
+}
+
+SpCitedPassages *
+sp_cited_passages_new (SpProject  *connection,
+                       GPtrArray  *annotations,
+                       GError    **error)
+{
+  g_autoptr(SpCitedPassages) passages = g_new0 (SpCitedPassages, 1);
+
+  passages->annotations = annotations;
+  if (annotations == NULL)
+    return NULL;
+  passages->locations = sp_project_cite_annotations (connection, annotations, error);
+  if (passages->locations == NULL)
+    return NULL;
+  return g_steal_pointer (&passages);
 }

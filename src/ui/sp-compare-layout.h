@@ -1,6 +1,7 @@
-/* sp-compare-layout.h: what the matrix and agreement pages build alike —
- * a grid beside the list of the passages behind its chosen cell, and the
- * names that label the grid's rows and columns.
+/* sp-compare-layout.h: what the compare pages build alike — a grid
+ * beside the list of the passages behind its chosen cell, the names that
+ * label the grid's rows and columns, and the worker runs (on a secondary
+ * connection) that compute what they show off the main thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,5 +34,50 @@ void       sp_compare_keep_query        (SpProject            **project_slot,
 /* Adds ::annotation-activated (gint64 annotation_id) to @type, as the
  * passage list, the compare pages and the view all emit it. */
 guint      sp_compare_annotation_activated_new (GType   type);
+
+/* Work the compare pages hand to a worker thread: it reads @connection, a
+ * connection of its own, and touches nothing else but @data. */
+typedef gpointer (*SpCompareWorkFunc) (SpProject  *connection,
+                                       gpointer    data,
+                                       GError    **error);
+
+/* Runs @work (@data, freed with @data_free) in a worker thread on a
+ * secondary connection to @project; @callback then runs on the main
+ * thread and takes the result with sp_compare_run_finish(); @data lives
+ * until @callback has returned, so it may be @user_data too. A cancelled
+ * run finishes with G_IO_ERROR_CANCELLED and frees its result with
+ * @result_free. */
+void       sp_compare_run_async         (gpointer              source_object,
+                                         SpProject            *project,
+                                         SpCompareWorkFunc     work,
+                                         gpointer              data,
+                                         GDestroyNotify        data_free,
+                                         GDestroyNotify        result_free,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gpointer   sp_compare_run_finish        (GAsyncResult         *result,
+                                         GError              **error);
+/* Cancels and drops the run in *@cancellable_slot, if any: its result
+ * is dropped when it comes. */
+void          sp_compare_cancel         (GCancellable        **cancellable_slot);
+/* The same, then puts a new cancellable there for the next run. */
+GCancellable *sp_compare_restart        (GCancellable        **cancellable_slot);
+
+/* The passages behind a cell and their formatted locations (strings, one
+ * per passage), as a worker computes them. */
+typedef struct
+{
+  GPtrArray *annotations;
+  GPtrArray *locations;
+} SpCitedPassages;
+
+void       sp_cited_passages_free       (SpCitedPassages      *passages);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCitedPassages, sp_cited_passages_free)
+/* Cites @annotations (taken) from @connection. NULL when citing fails,
+ * or when @annotations is NULL: a failed listing, whose @error is set. */
+SpCitedPassages *sp_cited_passages_new  (SpProject            *connection,
+                                         GPtrArray            *annotations,
+                                         GError              **error);
 
 G_END_DECLS

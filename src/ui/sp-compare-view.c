@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 #include "sp-agreement-page.h"
 #include "sp-annotations.h"
@@ -21,6 +20,7 @@
 #include "sp-matrix-page.h"
 #include "sp-theme-compare-page.h"
 
+#define RESOURCE "/io/github/standpoint/Standpoint/sp-compare-view.ui"
 #define REFRESH_DELAY_MS 300
 
 #define FOLLOWED_CHANGES (SP_PROJECT_CHANGE_ANNOTATIONS | SP_PROJECT_CHANGE_THEMES | \
@@ -88,7 +88,6 @@ show_error (SpCompareView *self,
 
 typedef struct
 {
-  SpProject       *connection;
   SpCompareFilter *filter;
   Page             page;
 } ComputeData;
@@ -96,36 +95,20 @@ typedef struct
 static void
 compute_data_free (ComputeData *data)
 {
-  g_clear_object (&data->connection);
   g_clear_pointer (&data->filter, sp_compare_filter_free);
   g_free (data);
 }
 
-static GDestroyNotify
-grid_free_func (Page page)
+static gpointer
+compute_grid (SpProject  *connection,
+              gpointer    user_data,
+              GError    **error)
 {
-  return page == PAGE_MATRIX ? (GDestroyNotify) sp_matrix_free : (GDestroyNotify) sp_agreement_free;
-}
-
-static void
-compute_in_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ComputeData *data = task_data;
-  GError *error = NULL;
-  gpointer result;
+  ComputeData *data = user_data;
 
   if (data->page == PAGE_MATRIX)
-    result = sp_project_compute_matrix (data->connection, data->filter, &error);
-  else
-    result = sp_project_compute_agreement (data->connection, data->filter, &error);
-
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, grid_free_func (data->page));
+    return sp_project_compute_matrix (connection, data->filter, error);
+  return sp_project_compute_agreement (connection, data->filter, error);
 }
 
 static void
@@ -134,18 +117,13 @@ compute_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   SpCompareView *self = SP_COMPARE_VIEW (source);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  ComputeData *data = g_task_get_task_data (G_TASK (result));
+  ComputeData *data = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer grid = g_task_propagate_pointer (G_TASK (result), &error);
+  gpointer grid = sp_compare_run_finish (result, &error);
 
   /* A later change or another page replaced this computation */
-  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->cancellable)
-    {
-      if (grid != NULL)
-        grid_free_func (data->page) (grid);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   g_clear_object (&self->cancellable);
 
   if (grid == NULL)
@@ -166,31 +144,20 @@ start_compute (SpCompareView   *self,
                Page             page,
                SpCompareFilter *filter)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   ComputeData *data = g_new0 (ComputeData, 1);
 
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
-  g_task_set_source_tag (task, start_compute);
-  g_task_set_name (task, "[standpoint] compare");
+  /* The task owns @data, and holds it until the callback has read it */
   data->page = page;
   data->filter = filter;
-  data->connection = sp_project_open_secondary (self->project, &error);
-  g_task_set_task_data (task, data, (GDestroyNotify) compute_data_free);
-  if (data->connection == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_run_in_thread (task, compute_in_thread);
+  sp_compare_run_async (self, self->project, compute_grid, data, (GDestroyNotify) compute_data_free,
+                        page == PAGE_MATRIX ? (GDestroyNotify) sp_matrix_free : (GDestroyNotify) sp_agreement_free,
+                        sp_compare_restart (&self->cancellable), compute_done_cb, data);
 }
 
 /* Recomputes the page in view if it is stale, or shows why there is
- * nothing to compare. Compare by theme is one indexed query and is
- * recomputed at once; the matrix and the agreement map read every
- * annotation, so a worker computes them and the old one stays in view
- * until the new one is ready. */
+ * nothing to compare. Workers compute the pages (compare by theme's
+ * columns in the page itself), and the old content stays in view until
+ * the new one is ready. */
 static void
 refresh (SpCompareView *self)
 {
@@ -199,9 +166,7 @@ refresh (SpCompareView *self)
   Page page = visible_page (self);
   guint n_annotations;
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  sp_compare_cancel (&self->cancellable);
 
   if (self->project == NULL)
     {
@@ -307,17 +272,6 @@ annotation_activated_cb (SpCompareView *self,
   g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation_id);
 }
 
-static GtkWidget *
-add_page (SpCompareView *self,
-          GtkWidget     *page,
-          const char    *name,
-          const char    *title)
-{
-  gtk_stack_add_titled (self->pages, page, name, title);
-  g_signal_connect_swapped (page, "annotation-activated", G_CALLBACK (annotation_activated_cb), self);
-  return page;
-}
-
 static void
 disconnect_project (SpCompareView *self)
 {
@@ -334,10 +288,8 @@ sp_compare_view_dispose (GObject *object)
 
   disconnect_project (self);
   /* The worker's result is dropped when it comes */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  sp_compare_cancel (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_COMPARE_VIEW);
 
   G_OBJECT_CLASS (sp_compare_view_parent_class)->dispose (object);
 }
@@ -358,58 +310,33 @@ sp_compare_view_class_init (SpCompareViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "compareview");
+
+  g_type_ensure (SP_TYPE_COMPARE_FILTER_BAR);
+  g_type_ensure (SP_TYPE_THEME_COMPARE_PAGE);
+  g_type_ensure (SP_TYPE_MATRIX_PAGE);
+  g_type_ensure (SP_TYPE_AGREEMENT_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, box);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, states);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, pages);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, theme_page);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, matrix_page);
+  gtk_widget_class_bind_template_child (widget_class, SpCompareView, agreement_page);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
 }
 
 static void
 sp_compare_view_init (SpCompareView *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *switcher = gtk_stack_switcher_new ();
-  GtkWidget *empty = adw_status_page_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->pages = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  self->theme_page = SP_THEME_COMPARE_PAGE (add_page (self, sp_theme_compare_page_new (),
-                                                      SP_COMPARE_PAGE_THEME, _("By Theme")));
-  self->matrix_page = SP_MATRIX_PAGE (add_page (self, sp_matrix_page_new (),
-                                                SP_COMPARE_PAGE_MATRIX, _("Matrix")));
-  self->agreement_page = SP_AGREEMENT_PAGE (add_page (self, sp_agreement_page_new (),
-                                                      SP_COMPARE_PAGE_AGREEMENT, _("Agreement")));
+  /* The matrix is the overview: shown first, and only then followed */
   gtk_stack_set_visible_child_name (self->pages, SP_COMPARE_PAGE_MATRIX);
   g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (page_changed_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->pages);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparison"),
-                                  -1);
-  self->filter_bar = SP_COMPARE_FILTER_BAR (sp_compare_filter_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->filter_bar), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->filter_bar), GTK_ALIGN_END);
-  g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (toolbar), switcher);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->filter_bar));
-  gtk_widget_add_css_class (toolbar, "toolbar");
-  gtk_box_append (GTK_BOX (self->box), toolbar);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "view-grid-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing to Compare Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Tag passages of the documents with themes, a stakeholder "
-                                     "and a stance; this view then shows who stands where on each theme."));
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->error_page, _("Could Not Compare"));
-
-  self->states = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->states, empty, "empty");
-  gtk_stack_add_named (self->states, GTK_WIDGET (self->error_page), "error");
-  gtk_stack_add_named (self->states, GTK_WIDGET (self->pages), "pages");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->states), TRUE);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->states));
 
   self->stale = ALL_PAGES;
 }

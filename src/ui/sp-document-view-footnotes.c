@@ -19,6 +19,7 @@ _sp_document_view_flash_stop (SpDocumentView *self)
   GtkTextIter start, end;
 
   g_clear_handle_id (&self->flash_timeout_id, g_source_remove);
+  self->flash_waiting = FALSE;
   if (self->flash_animation != NULL)
     adw_animation_reset (self->flash_animation);
 
@@ -57,6 +58,8 @@ flash_fade_cb (gpointer user_data)
   adw_animation_play (self->flash_animation);
 }
 
+/* Lights [start, end) up; it stays lit until flash_hold() lets it fade,
+ * which a jump does once the passage is on screen. */
 static void
 flash_range (SpDocumentView *self,
              int             start,
@@ -72,7 +75,17 @@ flash_range (SpDocumentView *self,
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &start_iter, start);
   gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &end_iter, end);
   gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->flash_tag, &start_iter, &end_iter);
+  self->flash_waiting = TRUE;
+}
 
+/* The flash is held for FLASH_HOLD_MS from now, then fades. */
+static void
+flash_hold (SpDocumentView *self)
+{
+  if (!self->flash_waiting)
+    return;
+
+  self->flash_waiting = FALSE;
   self->flash_timeout_id = g_timeout_add_once (FLASH_HOLD_MS, flash_fade_cb, self);
 }
 
@@ -111,8 +124,11 @@ push_back (SpDocumentView *self,
   _sp_document_view_update_back_action (self);
 }
 
-#define SCROLL_MAX_TICKS    90
-#define SCROLL_SETTLE_TICKS 3
+/* A jump keeps its target on screen until the text above it is measured:
+ * its height unchanged for SCROLL_SETTLE_TICKS frames in a row (the view
+ * measures a chunk every frame or two), or SCROLL_MAX_US at most. */
+#define SCROLL_SETTLE_TICKS 12
+#define SCROLL_MAX_US       (8 * G_USEC_PER_SEC)
 
 static gboolean
 insert_is_visible (SpDocumentView *self)
@@ -131,12 +147,44 @@ insert_is_visible (SpDocumentView *self)
          location.y + location.height <= visible.y + visible.height;
 }
 
+#define SCROLL_YALIGN       0.3
+
 static void
 scroll_to_insert (SpDocumentView *self)
 {
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view),
                                 gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)),
-                                0.0, TRUE, 0.0, 0.3);
+                                0.0, TRUE, 0.0, SCROLL_YALIGN);
+}
+
+/* Puts the cursor where scroll_to_insert() would, but at once. The text
+ * view measures a new text in idle chunks from the top, and a line not
+ * measured yet counts as 0 pixels high: each chunk measured above a jump's
+ * target pushes it down, off screen, while the view's own (queued) scroll
+ * waits for the chunks to be done, which takes seconds in a long text. */
+static void
+place_insert_now (SpDocumentView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkRectangle location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_adjustment_set_value (vadjustment,
+                            location.y - gtk_adjustment_get_page_size (vadjustment) * SCROLL_YALIGN);
+}
+
+/* The text view's height changed (a chunk measured, the window resized)
+ * while a jump settles: the target is put back on screen before the frame
+ * is drawn, so it never leaves the screen. */
+void
+_sp_document_view_vadjustment_changed_cb (SpDocumentView *self)
+{
+  if (self->scroll_tick_id != 0 && !insert_is_visible (self))
+    place_insert_now (self);
 }
 
 static gboolean
@@ -145,17 +193,27 @@ scroll_tick_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   SpDocumentView *self = user_data;
+  double upper = gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)));
 
-  if (insert_is_visible (self))
-    self->scroll_settled++;
-  else
+  if (!insert_is_visible (self))
     {
       self->scroll_settled = 0;
+      place_insert_now (self);
       scroll_to_insert (self);
     }
-
-  if (self->scroll_settled >= SCROLL_SETTLE_TICKS || ++self->scroll_ticks >= SCROLL_MAX_TICKS)
+  else
     {
+      /* On screen, and kept there from now on: only now does the flash's
+       * time start, so the reader sees it whole */
+      flash_hold (self);
+      self->scroll_settled = upper == self->scroll_upper ? self->scroll_settled + 1 : 0;
+    }
+  self->scroll_upper = upper;
+
+  if (self->scroll_settled >= SCROLL_SETTLE_TICKS ||
+      gdk_frame_clock_get_frame_time (frame_clock) > self->scroll_deadline)
+    {
+      flash_hold (self);
       self->scroll_tick_id = 0;
       return G_SOURCE_REMOVE;
     }
@@ -171,6 +229,17 @@ _sp_document_view_stop_scrolling (SpDocumentView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->source_view), self->scroll_tick_id);
       self->scroll_tick_id = 0;
     }
+}
+
+/* The reader scrolls away from a jump's target: let them. */
+void
+_sp_document_view_user_scrolled (SpDocumentView *self)
+{
+  if (self->scroll_tick_id == 0)
+    return;
+
+  _sp_document_view_stop_scrolling (self);
+  flash_hold (self);
 }
 
 /* Where the reader is: the cursor if it is on screen, else the text a
@@ -208,15 +277,21 @@ sp_document_view_go_to_range (SpDocumentView *self,
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
   gtk_text_buffer_place_cursor (buffer, &iter);
+  flash_range (self, start, end);
   scroll_to_insert (self);
 
-  self->scroll_ticks = 0;
   self->scroll_settled = 0;
-  if (self->scroll_tick_id == 0)
+  self->scroll_upper = -1;
+  self->scroll_deadline = g_get_monotonic_time () + SCROLL_MAX_US;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->source_view)))
+    {
+      /* Not on screen at all: no frames to wait for */
+      _sp_document_view_stop_scrolling (self);
+      flash_hold (self);
+    }
+  else if (self->scroll_tick_id == 0)
     self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->source_view),
                                                          scroll_tick_cb, self, NULL);
-
-  flash_range (self, start, end);
 }
 
 gboolean

@@ -212,29 +212,95 @@ remove_highlights (SpDocumentView    *self,
     gtk_text_buffer_remove_tag (buffer, tag, start, end);
 }
 
+/* A tag's run of characters being gathered by apply_spans() */
+typedef struct
+{
+  GtkTextTag *tag;
+  int         start;
+  int         end;
+} TagRun;
+
 static void
-apply_span (SpDocumentView      *self,
-            const HighlightSpan *span,
-            int                  from,
-            int                  to)
+apply_run (SpDocumentView *self,
+           const TagRun   *run)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GtkTextIter start, end;
-  int s = MAX (span->start, from);
-  int e = MIN (span->end, to);
 
-  if (e <= s)
+  if (run->end <= run->start)
     return;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, s);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, run->start);
   end = start;
-  gtk_text_iter_forward_chars (&end, e - s);
+  gtk_text_iter_forward_chars (&end, run->end - run->start);
+  gtk_text_buffer_apply_tag (buffer, run->tag, &start, &end);
+}
 
-  gtk_text_buffer_apply_tag (buffer, self->annotation_tag, &start, &end);
-  if (span->background != NULL)
-    gtk_text_buffer_apply_tag (buffer, span->background, &start, &end);
-  if (span->underline != NULL)
-    gtk_text_buffer_apply_tag (buffer, span->underline, &start, &end);
+/* Extends @tag's run over [start, end), or applies the run so far and
+ * starts a new one if it is not contiguous with it. */
+static void
+add_to_run (SpDocumentView *self,
+            GArray         *runs,
+            GtkTextTag     *tag,
+            int             start,
+            int             end)
+{
+  TagRun *run = NULL;
+
+  if (tag == NULL || end <= start)
+    return;
+
+  for (guint i = 0; i < runs->len && run == NULL; i++)
+    if (g_array_index (runs, TagRun, i).tag == tag)
+      run = &g_array_index (runs, TagRun, i);
+
+  if (run == NULL)
+    {
+      TagRun new_run = { tag, start, end };
+
+      g_array_append_val (runs, new_run);
+    }
+  else if (start <= run->end)
+    run->end = MAX (run->end, end);
+  else
+    {
+      apply_run (self, run);
+      run->start = start;
+      run->end = end;
+    }
+}
+
+/* Tags the parts of all spans that lie in [from, to), in one pass over
+ * them (they are sorted by start): overlapping or touching ranges of the
+ * same tag are applied as one, so "annotation", which covers every span,
+ * takes a few hundred calls instead of one per annotation. Each call to
+ * gtk_text_buffer_apply_tag() walks the B-tree and invalidates the layout
+ * of the range, which is what tagging a long document spends its time on. */
+static void
+apply_spans (SpDocumentView *self,
+             int             from,
+             int             to)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (TagRun));
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const HighlightSpan *span = &g_array_index (self->spans, HighlightSpan, i);
+      int s = MAX (span->start, from);
+      int e = MIN (span->end, to);
+
+      if (span->start >= to)
+        break;
+      if (e <= s)
+        continue;
+
+      add_to_run (self, runs, self->annotation_tag, s, e);
+      add_to_run (self, runs, span->background, s, e);
+      add_to_run (self, runs, span->underline, s, e);
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    apply_run (self, &g_array_index (runs, TagRun, i));
 }
 
 static gboolean
@@ -257,15 +323,7 @@ retag_range (SpDocumentView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
   remove_highlights (self, &start, &end);
-
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const HighlightSpan *span = &g_array_index (self->spans, HighlightSpan, i);
-
-      if (span->start >= to)
-        break;
-      apply_span (self, span, from, to);
-    }
+  apply_spans (self, from, to);
 }
 
 void
@@ -346,8 +404,7 @@ sp_document_view_set_annotations (SpDocumentView *self,
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       if (old_spans != NULL && old_spans->len > 0)
         remove_highlights (self, &start, &end);
-      for (guint i = 0; i < self->spans->len; i++)
-        apply_span (self, &g_array_index (self->spans, HighlightSpan, i), 0, n_chars);
+      apply_spans (self, 0, n_chars);
     }
 }
 
@@ -510,8 +567,7 @@ sp_document_view_update_annotation (SpDocumentView   *self,
 
         gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
         remove_highlights (self, &start, &end);
-        for (guint i = 0; i < self->spans->len; i++)
-          apply_span (self, &g_array_index (self->spans, HighlightSpan, i), 0, n_chars);
+        apply_spans (self, 0, n_chars);
       }
     else
       for (guint i = 0; i < dirty->len; i++)
@@ -542,21 +598,6 @@ sp_document_view_get_highlight_tag (SpDocumentView *self,
   g_return_val_if_fail (color != NULL, NULL);
 
   return g_hash_table_lookup (underline ? self->underline_tags : self->highlight_tags, color);
-}
-
-static const char *
-stance_label (SpStance stance)
-{
-  switch (stance)
-    {
-    case SP_STANCE_SUPPORTS: return _("Supports");
-    case SP_STANCE_OPPOSES:  return _("Opposes");
-    case SP_STANCE_MIXED:    return _("Mixed");
-    case SP_STANCE_NEUTRAL:  return _("Neutral");
-    case SP_STANCE_UNCLEAR:  return _("Unclear");
-    case SP_STANCE_NONE:
-    default:                 return NULL;
-    }
 }
 
 static char *
@@ -591,7 +632,8 @@ annotation_tooltip (SpDocumentView *self,
       line = g_markup_printf_escaped ("<b>%s</b>", themes);
       g_string_append (markup, line);
 
-      stance = stance_label (info->stance);
+      /* The tooltip names a stance only when the passage has one. */
+      stance = info->stance != SP_STANCE_NONE ? sp_stance_get_label (info->stance) : NULL;
       if (info->stakeholder != NULL || stance != NULL)
         {
           g_autofree char *who = NULL;

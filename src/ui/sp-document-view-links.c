@@ -17,6 +17,7 @@
 
 #define LINK_ICON_NAME       "insert-link-symbolic"
 #define LINK_UNDERLINE_COLOR "#3584e4"
+#define LINK_ICON_SIZE       16
 
 enum {
   LINK_ACTIVATED,
@@ -198,6 +199,60 @@ _sp_document_view_link_tooltip (SpDocumentView *self,
 
 /* The margin */
 
+/* The link icon recoloured in @accent. Handed an icon name, the renderer
+ * would draw the symbolic icon with GTK's default colours (a flat grey),
+ * as it snapshots the icon without the widget's colours; so the icon is
+ * recorded here with the accent as its foreground, and the recording
+ * (a paintable that scales) is what the renderer draws. */
+static GdkPaintable *
+accent_link_icon_new (GtkWidget     *widget,
+                      const GdkRGBA *accent)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GtkSnapshot *snapshot;
+  /* All four GtkSymbolicColor slots: GTK reads them all */
+  GdkRGBA colors[4] = { *accent, { 0.88, 0.11, 0.14, 1 }, { 0.80, 0.53, 0.0, 1 }, { 0.15, 0.64, 0.41, 1 } };
+
+  icon = gtk_icon_theme_lookup_icon (theme, LINK_ICON_NAME, NULL, LINK_ICON_SIZE,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  snapshot = gtk_snapshot_new ();
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                            LINK_ICON_SIZE, LINK_ICON_SIZE, colors, G_N_ELEMENTS (colors));
+  return gtk_snapshot_free_to_paintable (snapshot, &GRAPHENE_SIZE_INIT (LINK_ICON_SIZE, LINK_ICON_SIZE));
+}
+
+/* The accent colour of the view's style (light, dark, high contrast),
+ * libadwaita's @accent_color */
+static void
+lookup_accent_color (SpDocumentView *self,
+                     GdkRGBA        *accent)
+{
+  /* Deprecated after GTK 4.8, the version this is built against */
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
+                                       "accent_color", accent))
+    gdk_rgba_parse (accent, LINK_UNDERLINE_COLOR);
+}
+
+GdkPaintable *
+_sp_document_view_get_link_icon (SpDocumentView *self)
+{
+  GdkRGBA accent;
+
+  /* Looked up each time, so that a change of style (dark, high
+   * contrast) recolours the icon at the next redraw */
+  lookup_accent_color (self, &accent);
+  if (self->link_icon == NULL || !gdk_rgba_equal (&accent, &self->link_icon_color))
+    {
+      g_clear_object (&self->link_icon);
+      self->link_icon = accent_link_icon_new (GTK_WIDGET (self->source_view), &accent);
+      self->link_icon_color = accent;
+    }
+
+  return self->link_icon;
+}
+
 static void
 link_gutter_query_data_cb (GtkSourceGutterRenderer *renderer,
                            GObject                 *lines,
@@ -206,10 +261,12 @@ link_gutter_query_data_cb (GtkSourceGutterRenderer *renderer,
 {
   GtkSourceGutterRendererPixbuf *pixbuf = GTK_SOURCE_GUTTER_RENDERER_PIXBUF (renderer);
 
+  /* Clears the icon and the overlays of the line before */
+  gtk_source_gutter_renderer_pixbuf_set_paintable (pixbuf, NULL);
+  /* As an overlay: GtkSourceView 5.6 draws nothing for a line that has a
+   * paintable set but no icon name and no overlay */
   if (g_hash_table_contains (self->link_lines, GUINT_TO_POINTER (line)))
-    gtk_source_gutter_renderer_pixbuf_set_icon_name (pixbuf, LINK_ICON_NAME);
-  else
-    gtk_source_gutter_renderer_pixbuf_set_paintable (pixbuf, NULL);
+    gtk_source_gutter_renderer_pixbuf_overlay_paintable (pixbuf, _sp_document_view_get_link_icon (self));
 }
 
 static gboolean
@@ -294,6 +351,7 @@ _sp_document_view_links_dispose (SpDocumentView *self)
 {
   g_clear_pointer (&self->link_markers, g_ptr_array_unref);
   g_clear_pointer (&self->link_lines, g_hash_table_unref);
+  g_clear_object (&self->link_icon);
 }
 
 void

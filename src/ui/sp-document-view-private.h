@@ -44,13 +44,15 @@ struct _SpDocumentView
   GtkTextTag        *flash_tag;
   GdkRGBA            flash_color;
   guint              flash_timeout_id;
+  gboolean           flash_waiting;  /* lit, its hold not started yet */
   AdwAnimation      *flash_animation;
 
   /* Keeps a jump's target in view while the layout of the lines above it
-   * is still being measured (their heights are estimates until then). */
+   * is still being measured (they count as 0 pixels high until then). */
   guint              scroll_tick_id;
-  guint              scroll_ticks;
-  guint              scroll_settled;
+  guint              scroll_settled;  /* frames on screen, height unchanged */
+  double             scroll_upper;
+  gint64             scroll_deadline;  /* monotonic, µs */
 
   int                text_width;   /* for the table of contents' page numbers */
 
@@ -70,6 +72,8 @@ struct _SpDocumentView
   GHashTable        *link_lines;      /* buffer line -> first SpLinkMarker on it */
   GtkTextTag        *linked_tag;
   GtkSourceGutterRenderer *link_gutter;
+  GdkPaintable      *link_icon;       /* in link_icon_color, the accent */
+  GdkRGBA            link_icon_color;
 };
 
 enum {
@@ -115,6 +119,8 @@ void _sp_document_view_links_dispose (SpDocumentView *self);
 void _sp_document_view_links_class_init (GObjectClass *object_class);
 char *_sp_document_view_link_tooltip (SpDocumentView *self,
                                       int             offset);
+/* The margin's link icon, in the accent colour */
+GdkPaintable *_sp_document_view_get_link_icon (SpDocumentView *self);
 
 /* sp-document-view-footnotes.c */
 void _sp_document_view_flash_stop (SpDocumentView *self);
@@ -123,6 +129,8 @@ void _sp_document_view_flash_animation_value_cb (double   value,
 void _sp_document_view_flash_animation_done_cb (SpDocumentView *self);
 void _sp_document_view_update_back_action (SpDocumentView *self);
 void _sp_document_view_stop_scrolling (SpDocumentView *self);
+void _sp_document_view_vadjustment_changed_cb (SpDocumentView *self);
+void _sp_document_view_user_scrolled (SpDocumentView *self);
 gboolean _sp_document_view_iter_at_widget_coords (SpDocumentView *self,
                                                   double          x,
                                                   double          y,

@@ -281,6 +281,16 @@ source_view_unrealize_cb (GtkWidget      *source_view,
                                            gtk_widget_get_primary_clipboard (source_view));
 }
 
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           SpDocumentView           *self)
+{
+  _sp_document_view_user_scrolled (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* GObject */
 
 GtkWidget *
@@ -559,6 +569,8 @@ sp_document_view_init (SpDocumentView *self)
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scrolled_window), "changed",
                            G_CALLBACK (_sp_document_view_update_tabs), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "changed",
+                           G_CALLBACK (_sp_document_view_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
 
   _sp_document_view_update_colors (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -588,6 +600,13 @@ sp_document_view_init (SpDocumentView *self)
   g_signal_connect (controller, "motion", G_CALLBACK (_sp_document_view_motion_cb), self);
   g_signal_connect (controller, "leave", G_CALLBACK (_sp_document_view_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->source_view), controller);
+
+  /* Scrolling by hand ends a jump's keeping its target on screen */
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "scroll-begin", G_CALLBACK (_sp_document_view_user_scrolled), self);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), controller);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

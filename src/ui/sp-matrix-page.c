@@ -22,6 +22,7 @@ struct _SpMatrixPage
   SpProject       *project;
   SpCompareFilter *filter;
   SpMatrix        *matrix;
+  GCancellable    *cancellable;   /* of the cell's passages being listed */
   /* The chosen cell, by ids so that it survives a reload */
   gint64           stakeholder_id;
   gint64           theme_id;
@@ -94,38 +95,92 @@ describe_cell (guint    row,
                           column_theme (self, column)->name, passages, stances);
 }
 
+/* A cell's passages: listed and cited in a worker */
+
+typedef struct
+{
+  gint64           stakeholder_id;
+  gint64           theme_id;
+  SpCompareFilter *filter;
+} CellQuery;
+
+static void
+cell_query_free (CellQuery *query)
+{
+  g_clear_pointer (&query->filter, sp_compare_filter_free);
+  g_free (query);
+}
+
+static gpointer
+list_cell_passages (SpProject  *connection,
+                    gpointer    data,
+                    GError    **error)
+{
+  CellQuery *query = data;
+
+  return sp_cited_passages_new (connection,
+                                sp_project_list_cell_annotations (connection, query->stakeholder_id,
+                                                                  query->theme_id, query->filter, error),
+                                error);
+}
+
+static void
+cell_passages_listed_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  SpMatrixPage *self = SP_MATRIX_PAGE (source);
+  g_autoptr(SpCitedPassages) passages = NULL;
+  g_autoptr(GError) error = NULL;
+  guint row, column;
+
+  passages = sp_compare_run_finish (result, &error);
+  /* A later cell or matrix replaced this listing */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (passages == NULL)
+    {
+      gtk_label_set_label (self->heading, error->message);
+      sp_passage_list_set_annotations (self->passages, NULL, NULL, FALSE);
+      return;
+    }
+  if (sp_matrix_page_find_cell (self, self->stakeholder_id, self->theme_id, &row, &column))
+    {
+      /* Translators: heading over the passages of a matrix cell: stakeholder, theme */
+      g_autofree char *heading = g_strdup_printf (_("%s on %s"), row_stakeholder (self, row)->name,
+                                                  column_theme (self, column)->name);
+
+      gtk_label_set_label (self->heading, heading);
+    }
+  sp_passage_list_set_annotations (self->passages, passages->annotations, passages->locations, FALSE);
+}
+
+/* Lists the chosen cell's passages; the ones in view stay until the new
+ * ones are ready. */
 static void
 show_cell_passages (SpMatrixPage *self)
 {
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GError) error = NULL;
+  CellQuery *query;
   guint row, column;
 
   if (self->project == NULL ||
       !sp_matrix_page_find_cell (self, self->stakeholder_id, self->theme_id, &row, &column))
     {
+      sp_compare_cancel (&self->cancellable);
       gtk_label_set_label (self->heading, _("Choose a cell to see the passages behind it"));
-      sp_passage_list_set_annotations (self->passages, NULL, FALSE);
+      sp_passage_list_set_annotations (self->passages, NULL, NULL, FALSE);
       return;
     }
 
-  annotations = sp_project_list_cell_annotations (self->project, self->stakeholder_id,
-                                                  self->theme_id, self->filter, &error);
-  if (annotations == NULL)
-    {
-      gtk_label_set_label (self->heading, error->message);
-      sp_passage_list_set_annotations (self->passages, NULL, FALSE);
-      return;
-    }
-
-  {
-    /* Translators: heading over the passages of a matrix cell: stakeholder, theme */
-    g_autofree char *heading = g_strdup_printf (_("%s on %s"), row_stakeholder (self, row)->name,
-                                                column_theme (self, column)->name);
-
-    gtk_label_set_label (self->heading, heading);
-  }
-  sp_passage_list_set_annotations (self->passages, annotations, FALSE);
+  query = g_new0 (CellQuery, 1);
+  query->stakeholder_id = self->stakeholder_id;
+  query->theme_id = self->theme_id;
+  query->filter = sp_compare_filter_copy (self->filter);
+  sp_compare_run_async (self, self->project, list_cell_passages, query, (GDestroyNotify) cell_query_free,
+                        (GDestroyNotify) sp_cited_passages_free, sp_compare_restart (&self->cancellable),
+                        cell_passages_listed_cb, NULL);
 }
 
 static void
@@ -152,6 +207,8 @@ sp_matrix_page_dispose (GObject *object)
 {
   SpMatrixPage *self = SP_MATRIX_PAGE (object);
 
+  /* The worker's result is dropped when it comes */
+  sp_compare_cancel (&self->cancellable);
   g_clear_pointer (&self->split, gtk_widget_unparent);
   g_clear_object (&self->project);
   g_clear_pointer (&self->filter, sp_compare_filter_free);
@@ -257,4 +314,11 @@ sp_matrix_page_get_passages (SpMatrixPage *self)
 {
   g_return_val_if_fail (SP_IS_MATRIX_PAGE (self), NULL);
   return self->passages;
+}
+
+gboolean
+sp_matrix_page_get_busy (SpMatrixPage *self)
+{
+  g_return_val_if_fail (SP_IS_MATRIX_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }

@@ -34,5 +34,7 @@ gboolean       sp_matrix_page_find_cell    (SpMatrixPage          *self,
                                             guint                 *column);
 SpHeatGrid    *sp_matrix_page_get_grid     (SpMatrixPage          *self);
 SpPassageList *sp_matrix_page_get_passages (SpMatrixPage          *self);
+/* Whether the chosen cell's passages are still being listed. */
+gboolean       sp_matrix_page_get_busy     (SpMatrixPage          *self);
 
 G_END_DECLS

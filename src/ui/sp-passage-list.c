@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sp-annotations.h"
@@ -21,6 +23,7 @@ struct _SpPassageList
 
   GtkListBox *list;
   GPtrArray  *annotations;
+  GPtrArray  *sources;       /* the source line of each card */
 };
 
 enum {
@@ -50,7 +53,7 @@ excerpt (const char *text)
 
 static GtkWidget *
 passage_row_new (const SpAnnotationInfo *info,
-                 gboolean                show_stakeholder)
+                 const char             *source_text)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -59,19 +62,13 @@ passage_row_new (const SpAnnotationInfo *info,
   GtkWidget *quote;
   const char *stance = sp_stance_get_label (info->stance);
   g_autofree char *quote_text = excerpt (info->quote);
-  g_autofree char *source_text = NULL;
   g_autofree char *accessible = NULL;
-
-  if (show_stakeholder && info->stakeholder != NULL)
-    /* Translators: who said a passage, and in which document */
-    source_text = g_strdup_printf (_("%s · %s"), info->stakeholder, info->document_title);
-  else
-    source_text = g_strdup (info->document_title);
 
   gtk_box_append (GTK_BOX (header), sp_stance_badge_new (info->stance));
   source = gtk_label_new (source_text);
   gtk_label_set_xalign (GTK_LABEL (source), 0);
   gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (source, source_text);
   gtk_widget_add_css_class (source, "dim-label");
   gtk_widget_add_css_class (source, "caption");
   gtk_box_append (GTK_BOX (header), source);
@@ -117,6 +114,7 @@ sp_passage_list_dispose (GObject *object)
       self->list = NULL;
     }
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_passage_list_parent_class)->dispose (object);
 }
@@ -167,26 +165,68 @@ sp_passage_list_new (const char *placeholder)
   return GTK_WIDGET (self);
 }
 
+/* Whether @location is a turn of @name's ("Thomas Li, 1:07:03, …") */
+static gboolean
+starts_with_name (const char *location,
+                  const char *name)
+{
+  gsize length = strlen (name);
+
+  return location != NULL && strncmp (location, name, length) == 0 &&
+         (location[length] == '\0' || location[length] == ',');
+}
+
+/* "Stakeholder · Scott Kennedy, 48:20, ¶ 66 · Webinar title": where in
+ * the document first, so that cutting a long title loses the least. A
+ * stakeholder who is the turn's speaker is named once. */
+static char *
+source_new (const SpAnnotationInfo *info,
+            const char             *location,
+            gboolean                show_stakeholder)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (show_stakeholder && info->stakeholder != NULL && !starts_with_name (location, info->stakeholder))
+    g_ptr_array_add (parts, info->stakeholder);
+  if (location != NULL && location[0] != '\0')
+    g_ptr_array_add (parts, (gpointer) location);
+  g_ptr_array_add (parts, info->document_title);
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator between who said a passage, where in the
+   * document and which document: "Scott Kennedy · 48:20, ¶ 66 · Webinar" */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
+}
+
 void
 sp_passage_list_set_annotations (SpPassageList *self,
                                  GPtrArray     *annotations,
+                                 GPtrArray     *locations,
                                  gboolean       show_stakeholder)
 {
   GtkListBoxRow *row;
 
   g_return_if_fail (SP_IS_PASSAGE_LIST (self));
+  g_return_if_fail (annotations == NULL || locations == NULL || locations->len == annotations->len);
 
   /* Rows only: the placeholder is a child of the list too */
   while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   if (annotations == NULL)
     return;
 
   self->annotations = g_ptr_array_ref (annotations);
+  self->sources = g_ptr_array_new_full (annotations->len, g_free);
   for (guint i = 0; i < annotations->len; i++)
-    gtk_list_box_append (self->list, passage_row_new (g_ptr_array_index (annotations, i),
-                                                      show_stakeholder));
+    {
+      const SpAnnotationInfo *info = g_ptr_array_index (annotations, i);
+      char *source = source_new (info, locations != NULL ? g_ptr_array_index (locations, i) : NULL,
+                                 show_stakeholder);
+
+      g_ptr_array_add (self->sources, source);
+      gtk_list_box_append (self->list, passage_row_new (info, source));
+    }
 }
 
 guint
@@ -204,6 +244,16 @@ sp_passage_list_get_passage (SpPassageList *self,
   g_return_val_if_fail (index < sp_passage_list_get_n_passages (self), NULL);
 
   return g_ptr_array_index (self->annotations, index);
+}
+
+const char *
+sp_passage_list_get_source (SpPassageList *self,
+                            guint          index)
+{
+  g_return_val_if_fail (SP_IS_PASSAGE_LIST (self), NULL);
+  g_return_val_if_fail (index < sp_passage_list_get_n_passages (self), NULL);
+
+  return g_ptr_array_index (self->sources, index);
 }
 
 void

@@ -1,5 +1,5 @@
-/* sp-stance-style.c: stance names, badges and colours for the compare
- * views.
+/* sp-stance-style.c: stance badges and colours for the compare views
+ * (their names come from sp_stance_get_label() in core).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,22 +22,6 @@ static const char *stance_colors[SP_N_STANCES][2] = {
   [SP_STANCE_UNCLEAR]  = { "#813d9c", "#dc8add" },
 };
 
-const char *
-sp_stance_get_label (SpStance stance)
-{
-  switch (stance)
-    {
-    case SP_STANCE_SUPPORTS: return _("Supports");
-    case SP_STANCE_OPPOSES:  return _("Opposes");
-    case SP_STANCE_MIXED:    return _("Mixed");
-    case SP_STANCE_NEUTRAL:  return _("Neutral");
-    case SP_STANCE_UNCLEAR:  return _("Unclear");
-    case SP_STANCE_NONE:
-    default:
-      return NULL;
-    }
-}
-
 void
 sp_stance_get_rgba (SpStance  stance,
                     GdkRGBA  *rgba)
@@ -52,7 +36,7 @@ sp_stance_get_rgba (SpStance  stance,
 GtkWidget *
 sp_stance_badge_new (SpStance stance)
 {
-  const char *label = sp_stance_get_label (stance);
+  const char *label = stance != SP_STANCE_NONE ? sp_stance_get_label (stance) : NULL;
   GtkWidget *badge = gtk_label_new (label);
 
   gtk_widget_add_css_class (badge, "sp-stance-badge");
@@ -125,7 +109,7 @@ sp_stance_describe_counts (const guint *n_by_stance)
   for (guint i = 1; i <= SP_N_STANCES; i++)
     {
       SpStance stance = i % SP_N_STANCES;
-      const char *label = stance == SP_STANCE_NONE ? _("No stance") : sp_stance_get_label (stance);
+      const char *label = sp_stance_get_label (stance);
 
       if (n_by_stance[stance] == 0)
         continue;

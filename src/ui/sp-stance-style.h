@@ -1,6 +1,7 @@
 /* sp-stance-style.h: how stances look in the compare views — their
- * names, badge style classes and the colours cells and bars are drawn in,
- * legible in the light and the dark style.
+ * badge style classes and the colours cells and bars are drawn in,
+ * legible in the light and the dark style. Their names are
+ * sp_stance_get_label() (sp-types.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +12,6 @@
 #include "sp-types.h"
 
 G_BEGIN_DECLS
-
-/* "Supports", "Opposes", …, translated; NULL for SP_STANCE_NONE. */
-const char *sp_stance_get_label      (SpStance    stance);
 
 /* The colour a stance is drawn in, for the current (light or dark) style. */
 void        sp_stance_get_rgba       (SpStance    stance,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-a11y.h"
+#include "sp-citation.h"
 #include "sp-compare-layout.h"
 #include "sp-drop-down-ellipsize.h"
 #include "sp-filter-dropdowns.h"
@@ -26,7 +27,9 @@ struct _SpThemeComparePage
   GtkLabel        *statement;
   GtkStack        *stack;
   GtkBox          *columns;
+  GtkLabel        *none;
 
+  GCancellable    *cancellable;   /* of the columns being computed */
   SpProject       *project;
   SpCompareFilter *filter;
   GPtrArray       *theme_infos;   /* SpThemeInfo, in drop-down order */
@@ -53,7 +56,8 @@ passage_activated_cb (SpPassageList      *passages,
 
 static GtkWidget *
 column_new (SpThemeComparePage  *self,
-            const SpThemeColumn *column)
+            const SpThemeColumn *column,
+            GPtrArray           *locations)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (column->stakeholder->name);
@@ -81,7 +85,7 @@ column_new (SpThemeComparePage  *self,
   gtk_box_append (GTK_BOX (summary_box), summary);
   gtk_box_append (GTK_BOX (box), summary_box);
 
-  sp_passage_list_set_annotations (SP_PASSAGE_LIST (passages), column->annotations, FALSE);
+  sp_passage_list_set_annotations (SP_PASSAGE_LIST (passages), column->annotations, locations, FALSE);
   g_signal_connect (passages, "annotation-activated", G_CALLBACK (passage_activated_cb), self);
   gtk_box_append (GTK_BOX (box), passages);
 
@@ -103,45 +107,163 @@ chosen_theme (SpThemeComparePage *self)
   return g_ptr_array_index (self->theme_infos, selected);
 }
 
-static gboolean
-show_columns (SpThemeComparePage  *self,
-              GError             **error)
+/* The columns: computed and cited in a worker */
+
+typedef struct
 {
-  SpThemeInfo *theme = chosen_theme (self);
+  gint64           theme_id;
+  SpCompareFilter *filter;
+} ColumnsQuery;
+
+typedef struct
+{
+  GPtrArray *columns;     /* SpThemeColumn */
+  GPtrArray *locations;   /* per column, the locations of its passages */
+} Columns;
+
+static void
+columns_query_free (ColumnsQuery *query)
+{
+  g_clear_pointer (&query->filter, sp_compare_filter_free);
+  g_free (query);
+}
+
+static void
+columns_free (Columns *columns)
+{
+  g_clear_pointer (&columns->columns, g_ptr_array_unref);
+  g_clear_pointer (&columns->locations, g_ptr_array_unref);
+  g_free (columns);
+}
+
+static gpointer
+compute_columns (SpProject  *connection,
+                 gpointer    data,
+                 GError    **error)
+{
+  ColumnsQuery *query = data;
+  Columns *result;
   g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) passages = g_ptr_array_new ();
+  g_autoptr(GPtrArray) locations = NULL;
+  g_autoptr(GPtrArray) per_column = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint next = 0;
+
+  columns = sp_project_compare_theme (connection, query->theme_id, query->filter, error);
+  if (columns == NULL)
+    return NULL;
+
+  /* One citation pass over every column reads each document's segments once */
+  for (guint i = 0; i < columns->len; i++)
+    g_ptr_array_extend (passages, ((SpThemeColumn *) g_ptr_array_index (columns, i))->annotations, NULL, NULL);
+  locations = sp_project_cite_annotations (connection, passages, error);
+  if (locations == NULL)
+    return NULL;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      guint n = ((SpThemeColumn *) g_ptr_array_index (columns, i))->annotations->len;
+      GPtrArray *column_locations = g_ptr_array_new_full (n, g_free);
+
+      /* The strings move to the column's array; NULL slots free as nothing */
+      for (guint j = 0; j < n; j++, next++)
+        g_ptr_array_add (column_locations, g_steal_pointer (&g_ptr_array_index (locations, next)));
+      g_ptr_array_add (per_column, column_locations);
+    }
+
+  result = g_new0 (Columns, 1);
+  result->columns = g_steal_pointer (&columns);
+  result->locations = g_steal_pointer (&per_column);
+  return result;
+}
+
+static void
+clear_columns (SpThemeComparePage *self)
+{
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns))) != NULL)
     gtk_box_remove (self->columns, child);
+}
+
+#define NO_PASSAGES _("No stakeholder has a passage on this theme yet. " \
+                      "Tag passages with it, or choose another theme or filter.")
+
+static void
+show_none (SpThemeComparePage *self,
+           const char         *why)
+{
+  clear_columns (self);
+  gtk_label_set_label (self->none, why);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+static void
+columns_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SpThemeComparePage *self = SP_THEME_COMPARE_PAGE (source);
+  SpThemeInfo *theme;
+  Columns *columns;
+  g_autoptr(GError) error = NULL;
+
+  columns = sp_compare_run_finish (result, &error);
+  /* A later theme, filter or change replaced this computation */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (columns == NULL)
+    {
+      gtk_label_set_label (self->statement, "");
+      show_none (self, error->message);
+      return;
+    }
+
+  /* The run was for the theme chosen now: choosing another cancels it */
+  theme = chosen_theme (self);
+  gtk_label_set_label (self->statement, theme->statement != NULL && theme->statement[0] != '\0'
+                                        ? theme->statement : theme->description);
+  clear_columns (self);
+  for (guint i = 0; i < columns->columns->len; i++)
+    gtk_box_append (self->columns, column_new (self, g_ptr_array_index (columns->columns, i),
+                                               g_ptr_array_index (columns->locations, i)));
+  if (columns->columns->len > 0)
+    gtk_stack_set_visible_child_name (self->stack, "columns");
+  else
+    show_none (self, NO_PASSAGES);
+  columns_free (columns);
+}
+
+/* Computes the chosen theme's columns; the ones in view stay until the
+ * new ones are ready. */
+static void
+start_columns (SpThemeComparePage *self)
+{
+  SpThemeInfo *theme = chosen_theme (self);
+  ColumnsQuery *query;
 
   if (self->project == NULL || theme == NULL)
     {
+      sp_compare_cancel (&self->cancellable);
       gtk_label_set_label (self->statement, "");
-      gtk_stack_set_visible_child_name (self->stack, "none");
-      return TRUE;
+      show_none (self, NO_PASSAGES);
+      return;
     }
 
-  gtk_label_set_label (self->statement, theme->statement != NULL && theme->statement[0] != '\0'
-                                        ? theme->statement : theme->description);
-  columns = sp_project_compare_theme (self->project, theme->id, self->filter, error);
-  if (columns == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < columns->len; i++)
-    gtk_box_append (self->columns, column_new (self, g_ptr_array_index (columns, i)));
-  gtk_stack_set_visible_child_name (self->stack, columns->len > 0 ? "columns" : "none");
-  return TRUE;
+  query = g_new0 (ColumnsQuery, 1);
+  query->theme_id = theme->id;
+  query->filter = sp_compare_filter_copy (self->filter);
+  sp_compare_run_async (self, self->project, compute_columns, query, (GDestroyNotify) columns_query_free,
+                        (GDestroyNotify) columns_free, sp_compare_restart (&self->cancellable),
+                        columns_ready_cb, NULL);
 }
 
 static void
 theme_selected_cb (SpThemeComparePage *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->refilling > 0)
-    return;
-  if (!show_columns (self, &error))
-    g_warning ("Could not compare stakeholders on a theme: %s", error->message);
+  if (self->refilling == 0)
+    start_columns (self);
 }
 
 static void
@@ -149,6 +271,8 @@ sp_theme_compare_page_dispose (GObject *object)
 {
   SpThemeComparePage *self = SP_THEME_COMPARE_PAGE (object);
 
+  /* The worker's result is dropped when it comes */
+  sp_compare_cancel (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->project);
   g_clear_pointer (&self->filter, sp_compare_filter_free);
@@ -177,8 +301,7 @@ sp_theme_compare_page_init (SpThemeComparePage *self)
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("_Theme"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *none = gtk_label_new (_("No stakeholder has a passage on this theme yet. "
-                                     "Tag passages with it, or choose another theme or filter."));
+  GtkWidget *none = gtk_label_new (NO_PASSAGES);
 
   self->theme_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -217,6 +340,7 @@ sp_theme_compare_page_init (SpThemeComparePage *self)
 
   gtk_label_set_wrap (GTK_LABEL (none), TRUE);
   gtk_widget_add_css_class (none, "dim-label");
+  self->none = GTK_LABEL (none);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_add_named (self->stack, scroller, "columns");
   gtk_stack_add_named (self->stack, none, "none");
@@ -282,7 +406,8 @@ sp_theme_compare_page_reload (SpThemeComparePage    *self,
 
   sp_compare_keep_query (&self->project, &self->filter, project, filter);
   refill_themes (self, themes);
-  return show_columns (self, error);
+  start_columns (self);
+  return TRUE;
 }
 
 void
@@ -308,4 +433,11 @@ sp_theme_compare_page_get_columns (SpThemeComparePage *self)
 {
   g_return_val_if_fail (SP_IS_THEME_COMPARE_PAGE (self), NULL);
   return GTK_WIDGET (self->columns);
+}
+
+gboolean
+sp_theme_compare_page_get_busy (SpThemeComparePage *self)
+{
+  g_return_val_if_fail (SP_IS_THEME_COMPARE_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }

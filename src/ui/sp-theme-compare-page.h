@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpThemeComparePage, sp_theme_compare_page, SP, THEME_COMPARE_PAGE, GtkWidget)
 
 GtkWidget *sp_theme_compare_page_new         (void);
-/* Refills the themes of @project and the columns of the chosen theme
- * under @filter (both kept). */
+/* Refills the themes of @project, then computes the columns of the
+ * chosen theme under @filter (both kept) in a worker; the columns in view
+ * stay until the new ones are ready. */
 gboolean   sp_theme_compare_page_reload      (SpThemeComparePage    *self,
                                               SpProject             *project,
                                               const SpCompareFilter *filter,
@@ -30,5 +31,7 @@ gint64     sp_theme_compare_page_get_theme   (SpThemeComparePage    *self);
  * class "sp-theme-column") holding the name (a GtkLabel with style class
  * "sp-theme-column-title"), a stance summary and an SpPassageList. */
 GtkWidget *sp_theme_compare_page_get_columns (SpThemeComparePage    *self);
+/* Whether the columns of the chosen theme are still being computed. */
+gboolean   sp_theme_compare_page_get_busy    (SpThemeComparePage    *self);
 
 G_END_DECLS

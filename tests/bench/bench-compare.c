@@ -21,14 +21,6 @@
 #define RUNS 11
 #define GOAL_MS 100.0
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* Stakeholders, themes and annotations straight into the tables, in one
  * transaction. Each annotation has a theme, every fourth a second one;
  * stances cycle through all five and none; a few have no stakeholder.
@@ -115,8 +107,8 @@ measure (const char     *label,
       g_assert_no_error (error);
       free_func (result);
     }
-  qsort (times, RUNS, sizeof (double), (int (*) (const void *, const void *)) compare_double);
-  qsort (cpu, RUNS, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  qsort (times, RUNS, sizeof (double), sp_bench_compare_double);
+  qsort (cpu, RUNS, sizeof (double), sp_bench_compare_double);
   g_print ("%-32s %10.1f %10.1f %10.1f %s\n", label, times[RUNS / 2], times[RUNS - 1], cpu[RUNS / 2],
            times[RUNS / 2] < GOAL_MS ? "ok" : "OVER GOAL");
   return times[RUNS / 2];

@@ -71,3 +71,12 @@ sp_bench_now_seconds (void)
 {
   return g_get_monotonic_time () / 1e6;
 }
+
+int
+sp_bench_compare_double (const void *a,
+                         const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}

@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 GString *sp_bench_build_transcript (gsize target_bytes);
 /* Monotonic time in seconds, for timing runs. */
 double   sp_bench_now_seconds      (void);
+/* For qsort() of timings in ms, to take their median. */
+int      sp_bench_compare_double   (const void *a,
+                                    const void *b);
 
 G_END_DECLS

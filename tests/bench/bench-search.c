@@ -23,14 +23,6 @@
 
 #define RUNS 15
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* Annotations straight into the tables, in one transaction: setting up
  * 100,000 of them one command at a time is not what is measured here. */
 static void
@@ -131,7 +123,7 @@ main (int   argc,
           g_assert_no_error (error);
           n_hits = hits->len;
         }
-      qsort (times, RUNS, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+      qsort (times, RUNS, sizeof (double), sp_bench_compare_double);
       g_print ("%-28s %8u %10.1f %10.1f\n", queries[q].label, n_hits, times[RUNS / 2], times[RUNS - 1]);
     }
 

@@ -11,6 +11,7 @@
 #include "sp-annotations.h"
 #include "sp-compare.h"
 #include "sp-error.h"
+#include "sp-project-private.h"
 #include "sp-project-stakeholders.h"
 #include "sp-project-themes.h"
 #include "test-helpers.h"
@@ -44,6 +45,14 @@ enum
   "Scott Kennedy/National security:1(0,0,1,0,0,0)\n" \
   "Thomas Li/Like-minded countries:1(0,1,0,0,0,0)\n" \
   "Thomas Li/National security:1(0,0,0,1,0,0)\n"
+
+/* The agreement map of all the passages: its pairs with something in
+ * them, as "a+b agree[themes] conflict[themes]". */
+#define ALL_PAIRS \
+  "June Park+Scott Kennedy agree[] conflict[Like-minded countries]\n" \
+  "June Park+Thomas Li agree[Like-minded countries] conflict[]\n" \
+  "Milton Mueller+Scott Kennedy agree[Digital neo-mercantilism,National security] conflict[]\n" \
+  "Scott Kennedy+Thomas Li agree[] conflict[Like-minded countries]\n"
 
 typedef struct
 {
@@ -350,14 +359,26 @@ agreement_pairs (SpAgreement *agreement)
   for (guint row = 0; row < n; row++)
     {
       SpAgreementCell *diagonal = sp_agreement_get_cell (agreement, row, row);
+      guint diagonal_agree = 1, diagonal_conflict = 1;
+
+      sp_agreement_get_counts (agreement, row, row, &diagonal_agree, &diagonal_conflict);
+      g_assert_cmpuint (diagonal_agree, ==, 0);
+      g_assert_cmpuint (diagonal_conflict, ==, 0);
 
       g_assert_cmpuint (diagonal->agree_theme_ids->len, ==, 0);
       g_assert_cmpuint (diagonal->conflict_theme_ids->len, ==, 0);
 
       for (guint column = row + 1; column < n; column++)
         {
-          SpAgreementCell *cell = sp_agreement_get_cell (agreement, row, column);
-          SpAgreementCell *mirror = sp_agreement_get_cell (agreement, column, row);
+          guint n_agree, n_conflict;
+          SpAgreementCell *cell, *mirror;
+
+          /* The counts come before the lazily made arrays, and match them. */
+          sp_agreement_get_counts (agreement, column, row, &n_agree, &n_conflict);
+          cell = sp_agreement_get_cell (agreement, row, column);
+          mirror = sp_agreement_get_cell (agreement, column, row);
+          g_assert_cmpuint (cell->agree_theme_ids->len, ==, n_agree);
+          g_assert_cmpuint (cell->conflict_theme_ids->len, ==, n_conflict);
           g_autofree char *agree = theme_list (agreement, cell->agree_theme_ids);
           g_autofree char *conflict = theme_list (agreement, cell->conflict_theme_ids);
           g_autofree char *mirror_agree = theme_list (agreement, mirror->agree_theme_ids);
@@ -409,10 +430,7 @@ test_agreement (Fixture       *fixture,
    * neo-mercantilism counts for nothing. */
   assert_agreement (fixture, NULL,
                     ALL_ROWS,
-                    "June Park+Scott Kennedy agree[] conflict[Like-minded countries]\n"
-                    "June Park+Thomas Li agree[Like-minded countries] conflict[]\n"
-                    "Milton Mueller+Scott Kennedy agree[Digital neo-mercantilism,National security] conflict[]\n"
-                    "Scott Kennedy+Thomas Li agree[] conflict[Like-minded countries]\n",
+                    ALL_PAIRS,
                     2);
 
   /* Without the mixed passages, Mueller and Kennedy agree on one theme. */
@@ -441,6 +459,35 @@ test_agreement (Fixture       *fixture,
 
 /* Li now also supports like-mindedness: with Park (opposes) he agrees and
  * conflicts on it at once, and with Kennedy (supports) too. */
+/* Ids far apart (only ever made by hand: SQLite numbers rows densely)
+ * are found all the same: Thomas Li and National security moved to ids
+ * in the billions count exactly as before. */
+static void
+test_matrix_sparse_ids (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  sqlite3 *db = _sp_project_get_db (fixture->base.project);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sql = g_strdup_printf ("PRAGMA foreign_keys = OFF;"
+                         "UPDATE stakeholders SET id = 5000000001 WHERE id = %lld;"
+                         "UPDATE annotations SET stakeholder_id = 5000000001 WHERE stakeholder_id = %lld;"
+                         "UPDATE themes SET id = 7000000001 WHERE id = %lld;"
+                         "UPDATE annotation_themes SET theme_id = 7000000001 WHERE theme_id = %lld;"
+                         "PRAGMA foreign_keys = ON;",
+                         (long long) fixture->li, (long long) fixture->li,
+                         (long long) fixture->security, (long long) fixture->security);
+  g_assert_true (sp_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+
+  assert_matrix (fixture, NULL, ALL_ROWS, ALL_CELLS, 2);
+  assert_agreement (fixture, NULL,
+                    ALL_ROWS,
+                    ALL_PAIRS,
+                    2);
+}
+
 static void
 test_agreement_both_sides (Fixture       *fixture,
                            gconstpointer  data)
@@ -774,6 +821,8 @@ main (int   argc,
   g_test_add ("/compare/empty-project", SpTestFixture, NULL, sp_test_fixture_set_up_empty, test_empty_project,
               sp_test_fixture_tear_down);
   g_test_add ("/compare/matrix", Fixture, NULL, fixture_set_up, test_matrix, fixture_tear_down);
+  g_test_add ("/compare/matrix-sparse-ids", Fixture, NULL, fixture_set_up, test_matrix_sparse_ids,
+              fixture_tear_down);
   g_test_add ("/compare/matrix-filters", Fixture, NULL, fixture_set_up, test_matrix_filters, fixture_tear_down);
   g_test_add ("/compare/agreement", Fixture, NULL, fixture_set_up, test_agreement, fixture_tear_down);
   g_test_add ("/compare/agreement-both-sides", Fixture, NULL, fixture_set_up, test_agreement_both_sides,

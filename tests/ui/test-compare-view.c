@@ -1,7 +1,9 @@
 /* test-compare-view.c: the compare pages on real passages of the sample
- * corpus — the matrix's counts and the passages behind a cell, compare by
- * theme's columns in stance order, the agreement map's agreeing and
- * conflicting themes, the filter, and following the project's changes.
+ * corpus — the matrix's counts and the passages behind a cell (listed in
+ * a worker, each card citing the speaker and time, or the page and
+ * paragraph), compare by theme's columns in stance order, the agreement
+ * map's agreeing and conflicting themes, the filter with one or several
+ * documents, sectors and stances, and following the project's changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +33,8 @@
 #define MUELLER_SECURITY "We are remilitarising technology"
 #define KENNEDY_SECURITY "placing Huawei on the entity list"
 #define LI_SECURITY_REPORT "involve national security and ethical concerns"
+#define TRANSCRIPT_TITLE "Edited transcript of Webinar | The Geopolitics of Global High-tech Standards: Key issues and debates"
+#define REPORT_TITLE "Report | The Geopolitics of Global Technology Standards: Key Issues and Solutions"
 
 typedef struct
 {
@@ -273,6 +277,18 @@ cell_has_text (gpointer data)
   return g_strcmp0 (text, wait->text) == 0;
 }
 
+static gboolean
+cell_passages_listed (gpointer data)
+{
+  return !sp_matrix_page_get_busy (SP_MATRIX_PAGE (data));
+}
+
+static gboolean
+theme_columns_computed (gpointer data)
+{
+  return !sp_theme_compare_page_get_busy (SP_THEME_COMPARE_PAGE (data));
+}
+
 static void
 test_empty_then_follows_changes (void)
 {
@@ -342,8 +358,15 @@ test_matrix (void)
   /* Activating the cell lists exactly its passages, in reading order */
   g_assert_true (sp_matrix_page_find_cell (page, fixture.mueller, fixture.security, &row, &column));
   sp_heat_grid_activate_cell (grid, row, column);
+  /* A worker lists them: until then the list keeps what it showed */
+  g_assert_true (sp_matrix_page_get_busy (page));
+  g_assert_cmpuint (sp_passage_list_get_n_passages (passages), ==, 0);
+  g_assert_true (wait_for (cell_passages_listed, page));
   quotes = passage_quotes (passages);
   g_assert_cmpstr (quotes, ==, MUELLER_MERCANTILISM "|" MUELLER_SECURITY "|");
+  /* Each card cites the turn: speaker, time and paragraph */
+  g_assert_cmpstr (sp_passage_list_get_source (passages, 0), ==, "Milton Mueller, 06:03, ¶ 18 · " TRANSCRIPT_TITLE);
+  g_assert_cmpstr (sp_passage_list_get_source (passages, 1), ==, "Milton Mueller, 1:14:43, ¶ 93 · " TRANSCRIPT_TITLE);
 
   /* Activating a passage asks the window to open it */
   sp_passage_list_activate (passages, 1);
@@ -362,9 +385,15 @@ test_matrix (void)
     g_assert_cmpuint (cursor_column, ==, column);
   }
   g_assert_true (press_key (GTK_WIDGET (grid), GDK_KEY_Return));
+  /* Mueller's passages stay in view until Kennedy's are ready */
+  g_clear_pointer (&quotes, g_free);
+  quotes = passage_quotes (passages);
+  g_assert_cmpstr (quotes, ==, MUELLER_MERCANTILISM "|" MUELLER_SECURITY "|");
+  g_assert_true (wait_for (cell_passages_listed, page));
   g_clear_pointer (&quotes, g_free);
   quotes = passage_quotes (passages);
   g_assert_cmpstr (quotes, ==, KENNEDY_SECURITY "|");
+  g_assert_cmpstr (sp_passage_list_get_source (passages, 0), ==, "Scott Kennedy, 48:20, ¶ 66 · " TRANSCRIPT_TITLE);
   /* Tab leaves the grid */
   g_assert_false (press_key (GTK_WIDGET (grid), GDK_KEY_Tab));
 
@@ -423,6 +452,119 @@ test_filter (void)
   fixture_tear_down (&fixture);
 }
 
+static void
+assert_cell (Fixture    *fixture,
+             gint64      stakeholder_id,
+             gint64      theme_id,
+             const char *expected)
+{
+  g_autofree char *text = matrix_cell_text (fixture, stakeholder_id, theme_id);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Several documents, sectors and stances at once, chosen as the check
+ * buttons of the filter's popovers choose them */
+static void
+test_multi_filter (void)
+{
+  Fixture fixture = { 0 };
+  SpCompareFilterBar *bar;
+  GtkMenuButton *sectors_button;
+  CellWait wait;
+  g_autoptr(SpCompareFilter) filter = NULL;
+
+  fixture_set_up (&fixture);
+  tag_sample_passages (&fixture);
+  sp_compare_view_set_project (fixture.view, fixture.project);
+  g_assert_true (wait_for (matrix_shown, &fixture));
+  wait = (CellWait) { &fixture, fixture.mueller, fixture.security, "2" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  bar = SP_COMPARE_FILTER_BAR (find_descendant (GTK_WIDGET (fixture.view), SP_TYPE_COMPARE_FILTER_BAR));
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_DOCUMENTS), ==, "All documents");
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_SECTORS), ==, "All sectors");
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_STANCES), ==, "Any stance");
+
+  /* Opposing or mixed passages: Kennedy keeps his mixed one on national
+   * security only, Mueller his mixed one, Li his opposing one */
+  sp_compare_filter_bar_set_stance_chosen (bar, SP_STANCE_OPPOSES, TRUE);
+  sp_compare_filter_bar_set_stance_chosen (bar, SP_STANCE_MIXED, TRUE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_STANCES), ==, "Opposes, Mixed");
+  wait = (CellWait) { &fixture, fixture.kennedy, fixture.like_minded, "" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  assert_cell (&fixture, fixture.kennedy, fixture.security, "1");
+  assert_cell (&fixture, fixture.mueller, fixture.security, "1");
+  assert_cell (&fixture, fixture.mueller, fixture.mercantilism, "");
+  assert_cell (&fixture, fixture.li, fixture.like_minded, "1");
+  assert_cell (&fixture, fixture.li, fixture.security, "");
+  assert_cell (&fixture, fixture.park, fixture.like_minded, "1");
+
+  /* A third stance: Li's neutral passage in the report comes back */
+  sp_compare_filter_bar_set_stance_chosen (bar, SP_STANCE_NEUTRAL, TRUE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_STANCES), ==, "3 stances");
+  wait = (CellWait) { &fixture, fixture.li, fixture.security, "1" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  assert_cell (&fixture, fixture.mueller, fixture.security, "1");
+
+  /* "Any stance" again */
+  sp_compare_filter_bar_select_stance (bar, SP_STANCE_NONE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_STANCES), ==, "Any stance");
+  wait = (CellWait) { &fixture, fixture.mueller, fixture.security, "2" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+
+  /* Academia and industry: Kennedy (civil society) leaves */
+  sp_compare_filter_bar_set_sector_chosen (bar, "academia", TRUE);
+  sp_compare_filter_bar_set_sector_chosen (bar, "industry", TRUE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_SECTORS), ==, "academia, industry");
+  wait = (CellWait) { &fixture, fixture.kennedy, fixture.like_minded, NULL };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  assert_cell (&fixture, fixture.mueller, fixture.security, "2");
+  assert_cell (&fixture, fixture.li, fixture.security, "1");
+  assert_cell (&fixture, fixture.park, fixture.like_minded, "1");
+
+  /* And only the report: Li alone */
+  sp_compare_filter_bar_set_document_chosen (bar, fixture.report_id, TRUE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_DOCUMENTS), ==, REPORT_TITLE);
+  wait = (CellWait) { &fixture, fixture.mueller, fixture.security, NULL };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  assert_cell (&fixture, fixture.li, fixture.security, "1");
+  assert_cell (&fixture, fixture.park, fixture.like_minded, NULL);
+  g_assert_cmpuint (sp_heat_grid_get_n_rows (sp_matrix_page_get_grid (matrix_page (&fixture))), ==, 1);
+
+  /* Both documents: the webinar's academics return */
+  sp_compare_filter_bar_set_document_chosen (bar, fixture.transcript_id, TRUE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_DOCUMENTS), ==, "2 documents");
+  wait = (CellWait) { &fixture, fixture.mueller, fixture.security, "2" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  filter = sp_compare_filter_bar_dup_filter (bar);
+  g_assert_cmpuint (filter->document_ids->len, ==, 2);
+  g_assert_cmpuint (g_strv_length (filter->sectors), ==, 2);
+  g_assert_cmpuint (filter->stances, ==, 0);
+  g_assert_cmpuint (sp_heat_grid_get_n_rows (sp_matrix_page_get_grid (matrix_page (&fixture))), ==, 3);
+
+  /* The popover is reachable from the keyboard */
+  sectors_button = sp_compare_filter_bar_get_button (bar, SP_COMPARE_FILTER_SECTORS);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (sectors_button)));
+  gtk_menu_button_popup (sectors_button);
+  g_assert_true (wait_for_mapped (GTK_WIDGET (gtk_menu_button_get_popover (sectors_button))));
+  spin (300);
+  save_screenshot (fixture.window, "compare-filter.png");
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (sectors_button)), "compare-filter-popover.png");
+  gtk_menu_button_popdown (sectors_button);
+
+  /* Taking out the last sector means every sector again */
+  sp_compare_filter_bar_set_sector_chosen (bar, "academia", FALSE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_SECTORS), ==, "industry");
+  sp_compare_filter_bar_set_sector_chosen (bar, "industry", FALSE);
+  g_assert_cmpstr (sp_compare_filter_bar_get_label (bar, SP_COMPARE_FILTER_SECTORS), ==, "All sectors");
+  wait = (CellWait) { &fixture, fixture.kennedy, fixture.like_minded, "1" };
+  g_assert_true (wait_for (cell_has_text, &wait));
+  g_clear_pointer (&filter, sp_compare_filter_free);
+  filter = sp_compare_filter_bar_dup_filter (bar);
+  g_assert_null (filter->sectors);
+  fixture_tear_down (&fixture);
+}
+
 /* The columns' stakeholders as "name:quote|quote|;" */
 static char *
 theme_columns (SpThemeComparePage *page)
@@ -459,6 +601,7 @@ test_theme (void)
   page = SP_THEME_COMPARE_PAGE (find_descendant (GTK_WIDGET (fixture.view), SP_TYPE_THEME_COMPARE_PAGE));
   g_assert_true (wait_for_mapped (GTK_WIDGET (page)));
   g_assert_cmpint (sp_theme_compare_page_get_theme (page), ==, fixture.like_minded);
+  g_assert_true (wait_for (theme_columns_computed, page));
 
   /* Supporters first, opponents last, then by name */
   like_minded = theme_columns (page);
@@ -470,13 +613,28 @@ test_theme (void)
   spin (300);
   save_screenshot (fixture.window, "compare-theme.png");
 
-  /* Supports, then mixed, then neutral */
+  /* Supports, then mixed, then neutral; computed in a worker, while the
+   * columns of the theme before stay in view */
   sp_compare_view_show_theme (fixture.view, fixture.security);
+  g_assert_true (sp_theme_compare_page_get_busy (page));
+  security = theme_columns (page);
+  g_assert_cmpstr (security, ==, like_minded);
+  g_clear_pointer (&security, g_free);
+  g_assert_true (wait_for (theme_columns_computed, page));
   security = theme_columns (page);
   g_assert_cmpstr (security, ==,
                    "Milton Mueller:" MUELLER_MERCANTILISM "|" MUELLER_SECURITY "|;"
                    "Scott Kennedy:" KENNEDY_SECURITY "|;"
                    "Thomas Li:" LI_SECURITY_REPORT "|;");
+  /* A report's passage is cited by page and paragraph */
+  {
+    GtkWidget *li_column = gtk_widget_get_last_child (sp_theme_compare_page_get_columns (page));
+    SpPassageList *li = SP_PASSAGE_LIST (find_descendant (li_column, SP_TYPE_PASSAGE_LIST));
+
+    g_assert_cmpstr (sp_passage_list_get_source (li, 0), ==, "p. 5, ¶ 12 · " REPORT_TITLE);
+  }
+  spin (300);
+  save_screenshot (fixture.window, "compare-theme-security.png");
   fixture_tear_down (&fixture);
 }
 
@@ -494,6 +652,12 @@ pair_headings (SpAgreementPage *page)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+pair_passages_listed (gpointer data)
+{
+  return !sp_agreement_page_get_busy (SP_AGREEMENT_PAGE (data));
+}
+
 static void
 activate_pair (SpAgreementPage *page,
                gint64           a,
@@ -504,6 +668,7 @@ activate_pair (SpAgreementPage *page,
   g_assert_true (sp_agreement_page_find_stakeholder (page, a, &row));
   g_assert_true (sp_agreement_page_find_stakeholder (page, b, &column));
   sp_heat_grid_activate_cell (sp_agreement_page_get_grid (page), row, column);
+  g_assert_true (wait_for (pair_passages_listed, page));
 }
 
 static void
@@ -538,6 +703,9 @@ test_agreement (void)
   first_list = SP_PASSAGE_LIST (find_descendant (sp_agreement_page_get_details (page), SP_TYPE_PASSAGE_LIST));
   quotes = passage_quotes (first_list);
   g_assert_cmpstr (quotes, ==, MUELLER_MERCANTILISM "|" KENNEDY_MERCANTILISM "|");
+  /* Both are speakers' turns: each named once, with the time */
+  g_assert_cmpstr (sp_passage_list_get_source (first_list, 0), ==, "Milton Mueller, 06:03, ¶ 18 · " TRANSCRIPT_TITLE);
+  g_assert_cmpstr (sp_passage_list_get_source (first_list, 1), ==, "Scott Kennedy, 48:20, ¶ 66 · " TRANSCRIPT_TITLE);
 
   activate_pair (page, fixture.kennedy, fixture.li);
   kennedy_li = pair_headings (page);
@@ -560,6 +728,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/compare/empty-then-follows-changes", test_empty_then_follows_changes);
   g_test_add_func ("/Standpoint/ui/compare/matrix", test_matrix);
   g_test_add_func ("/Standpoint/ui/compare/filter", test_filter);
+  g_test_add_func ("/Standpoint/ui/compare/multi-filter", test_multi_filter);
   g_test_add_func ("/Standpoint/ui/compare/theme", test_theme);
   g_test_add_func ("/Standpoint/ui/compare/agreement", test_agreement);
 

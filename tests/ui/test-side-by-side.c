@@ -444,6 +444,146 @@ test_pair_remembered (void)
   fixture_close (&fixture);
 }
 
+/* How a jump to [start, end) went: when its start was first on screen,
+ * and the last time it came back on screen (ms after the jump), and whether
+ * the flash covered exactly the passage, unfaded, at both moments. */
+typedef struct
+{
+  double first_visible_ms;
+  double settled_ms;
+  gboolean flashed_when_first_visible;
+  gboolean flashed_when_settled;
+} JumpTrace;
+
+static gboolean
+flash_covers (SpDocumentView *view,
+              int             start,
+              int             end,
+              const GdkRGBA  *full)
+{
+  GdkRGBA *color = NULL;
+  gboolean covers = TRUE;
+
+  for (int offset = start - 1; offset <= end; offset++)
+    covers &= has_tag_at (view, SP_TAG_FLASH, offset) == (offset >= start && offset < end);
+  g_object_get (lookup_tag (view, SP_TAG_FLASH), "background-rgba", &color, NULL);
+  covers &= color != NULL && gdk_rgba_equal (color, full);
+  gdk_rgba_free (color);
+
+  return covers;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Jumps to [start, end) and follows frame by frame until the flash is
+ * gone (or 6 s), tracing when the passage is on screen. */
+static void
+trace_jump (SpDocumentView *view,
+            int             start,
+            int             end,
+            JumpTrace      *trace)
+{
+  VisibleCheck check = { view, start };
+  gboolean timed_out = FALSE, was_visible = FALSE;
+  GdkRGBA *full = NULL;
+  gint64 t0;
+  guint id;
+
+  memset (trace, 0, sizeof *trace);
+  trace->first_visible_ms = -1;
+  id = g_timeout_add (6000, timeout_cb, &timed_out);
+  t0 = g_get_monotonic_time ();
+  sp_document_view_go_to_range (view, start, end, TRUE);
+  g_object_get (lookup_tag (view, SP_TAG_FLASH), "background-rgba", &full, NULL);
+  g_assert_nonnull (full);
+  g_assert_cmpfloat (full->alpha, >, 0.0);
+
+  while (has_tag_at (view, SP_TAG_FLASH, start) && !timed_out)
+    {
+      gboolean visible = offset_is_visible (&check);
+
+      if (visible && !was_visible)
+        {
+          double ms = (g_get_monotonic_time () - t0) / 1000.0;
+          gboolean flashed = flash_covers (view, start, end, full);
+
+          if (trace->first_visible_ms < 0)
+            {
+              trace->first_visible_ms = ms;
+              trace->flashed_when_first_visible = flashed;
+            }
+          trace->settled_ms = ms;
+          trace->flashed_when_settled = flashed;
+        }
+      was_visible = visible;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  gdk_rgba_free (full);
+
+  g_test_message ("jump to %d: on screen after %.0f ms, settled after %.0f ms, flash gone after %.0f ms",
+                  start, trace->first_visible_ms, trace->settled_ms,
+                  (g_get_monotonic_time () - t0) / 1000.0);
+  /* It ended on screen */
+  g_assert_true (offset_is_visible (&check));
+}
+
+/* A jump to a distant passage flashes it once it is on screen: the flash
+ * is there, unfaded, whenever the passage comes into view, and it does
+ * not move away again once there. */
+static void
+test_flash_when_visible (void)
+{
+  Fixture fixture = { 0, };
+  SpDocumentView *view;
+  GPtrArray *segments;
+  SpSegmentInfo *last_turn = NULL, *first_paragraph = NULL;
+  JumpTrace trace;
+
+  fixture_open (&fixture, "Flash.standpoint");
+  g_assert_true (sp_window_show_document_in_pane (fixture.window, SP_WINDOW_PANE_LEFT, fixture.transcript_id));
+  view = sp_window_get_pane_view (fixture.window, SP_WINDOW_PANE_LEFT);
+  segments = sp_document_view_get_segments (view);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SpSegmentInfo *segment = g_ptr_array_index (segments, i);
+
+      if (segment->kind == SP_SEGMENT_TURN)
+        last_turn = segment;
+      if (segment->kind == SP_SEGMENT_PARAGRAPH && first_paragraph == NULL)
+        first_paragraph = segment;
+    }
+  g_assert_nonnull (last_turn);
+  g_assert_nonnull (first_paragraph);
+  /* Far enough that the layout between here and there is not measured yet */
+  g_assert_cmpint (last_turn->start, >, 60000);
+
+  /* From the top to the last turn, as soon as the document is shown */
+  trace_jump (view, last_turn->start, last_turn->end, &trace);
+  g_assert_cmpfloat (trace.first_visible_ms, >=, 0);
+  g_assert_true (trace.flashed_when_first_visible);
+  g_assert_true (trace.flashed_when_settled);
+  g_assert_cmpint (sp_document_view_get_cursor_offset (view), ==, last_turn->start);
+
+  /* And back up to the first paragraph */
+  trace_jump (view, first_paragraph->start, first_paragraph->end, &trace);
+  g_assert_true (trace.flashed_when_first_visible);
+  g_assert_true (trace.flashed_when_settled);
+
+  /* Down again, the layout now measured */
+  trace_jump (view, last_turn->start, last_turn->end, &trace);
+  g_assert_true (trace.flashed_when_first_visible);
+  g_assert_true (trace.flashed_when_settled);
+
+  fixture_close (&fixture);
+}
+
 /* The Compare and Attributions views hand passages back to reading */
 static void
 test_views (void)
@@ -513,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/side-by-side/tag-in-right-pane", test_tag_in_right_pane);
   g_test_add_func ("/Standpoint/ui/side-by-side/pair-remembered", test_pair_remembered);
   g_test_add_func ("/Standpoint/ui/side-by-side/views", test_views);
+  g_test_add_func ("/Standpoint/ui/side-by-side/flash-when-visible", test_flash_when_visible);
 
   return g_test_run ();
 }
