@@ -78,15 +78,15 @@ append_stance (GString  *out,
 {
   g_string_append_printf (out, "<span class=\"stance\" style=\"background:%s\">",
                           sp_brief_stance_color (stance));
-  append_text (out, sp_brief_stance_label (stance));
+  append_text (out, sp_stance_get_label (stance));
   g_string_append (out, "</span>");
 }
 
 static void
 append_citation (GString               *out,
-                 const SpBriefCitation *citation)
+                 const SpCitation *citation)
 {
-  g_autofree char *text = sp_brief_citation_format (citation);
+  g_autofree char *text = sp_citation_format (citation);
 
   append_element (out, "<span class=\"citation\">", text, "</span>");
 }

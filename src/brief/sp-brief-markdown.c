@@ -80,9 +80,9 @@ append_inline (GString    *out,
 
 static void
 append_citation (GString               *out,
-                 const SpBriefCitation *citation)
+                 const SpCitation *citation)
 {
-  g_autofree char *text = sp_brief_citation_format (citation);
+  g_autofree char *text = sp_citation_format (citation);
 
   append_inline (out, text);
 }
@@ -96,7 +96,7 @@ append_quote (GString            *out,
   g_string_append (out, "\n>\n> — ");
   append_citation (out, &quote->citation);
   g_string_append (out, " (");
-  append_inline (out, sp_brief_stance_label (quote->stance));
+  append_inline (out, sp_stance_get_label (quote->stance));
   g_string_append (out, ")\n\n");
 
   if (quote->memo[0] != '\0')
@@ -151,7 +151,7 @@ append_theme (GString            *out,
       g_string_append (out, "| ");
       append_inline (out, stakeholder->name);
       g_string_append (out, " | ");
-      append_inline (out, sp_brief_stance_label (stakeholder->stance));
+      append_inline (out, sp_stance_get_label (stakeholder->stance));
       g_string_append_printf (out, " | %u |\n", stakeholder->quotes->len);
     }
   g_string_append_c (out, '\n');
@@ -163,7 +163,7 @@ append_theme (GString            *out,
       g_string_append (out, "### ");
       append_inline (out, stakeholder->name);
       g_string_append (out, " — ");
-      append_inline (out, sp_brief_stance_label (stakeholder->stance));
+      append_inline (out, sp_stance_get_label (stakeholder->stance));
       g_string_append (out, "\n\n");
       for (guint q = 0; q < stakeholder->quotes->len; q++)
         append_quote (out, g_ptr_array_index (stakeholder->quotes, q));

@@ -161,16 +161,16 @@ escape (const char *text)
 static char *
 stance_markup (SpStance stance)
 {
-  g_autofree char *label = escape (sp_brief_stance_label (stance));
+  g_autofree char *label = escape (sp_stance_get_label (stance));
 
   return g_strdup_printf ("<span foreground=\"%s\" weight=\"bold\">%s</span>",
                           sp_brief_stance_color (stance), label);
 }
 
 static char *
-citation_markup (const SpBriefCitation *citation)
+citation_markup (const SpCitation *citation)
 {
-  g_autofree char *text = sp_brief_citation_format (citation);
+  g_autofree char *text = sp_citation_format (citation);
 
   return escape (text);
 }

@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-brief.h"
-#include "sp-brief-citation.h"
 #include "sp-error.h"
 #include "sp-links.h"
 #include "sp-project-themes.h"
@@ -64,13 +63,6 @@ sp_brief_scope_free (SpBriefScope *scope)
   g_free (scope);
 }
 
-/* Kept for the brief's writers; the names themselves live in core. */
-const char *
-sp_brief_stance_label (SpStance stance)
-{
-  return sp_stance_get_label (stance);
-}
-
 const char *
 sp_brief_stance_color (SpStance stance)
 {
@@ -100,9 +92,9 @@ sp_brief_safe_color (const char *color)
 /* Model records */
 
 static void
-citation_free_members (SpBriefCitation *citation)
+citation_free_members (SpCitation *citation)
 {
-  sp_brief_citation_clear (citation);
+  sp_citation_clear (citation);
 }
 
 static void
@@ -154,7 +146,7 @@ typedef struct
   SpBrief    *brief;
   GPtrArray  *quotes;           /* of SpBriefQuote, owning */
   GHashTable *quote_by_id;      /* annotation id → SpBriefQuote */
-  GHashTable *indexes;          /* document id → SpBriefCitationIndex */
+  GHashTable *indexes;          /* document id → SpCitationIndex */
   GHashTable *documents;        /* document id → SpDocumentInfo (all) */
 } Gather;
 
@@ -185,13 +177,13 @@ ids_allow (const GArray *ids,
   return ids->len == 0 || ids_contain (ids, id);
 }
 
-static SpBriefCitationIndex *
+static SpCitationIndex *
 gather_index (Gather     *gather,
               SpProject  *project,
               gint64      document_id,
               GError    **error)
 {
-  SpBriefCitationIndex *index = g_hash_table_lookup (gather->indexes, &document_id);
+  SpCitationIndex *index = g_hash_table_lookup (gather->indexes, &document_id);
   const SpDocumentInfo *document;
   gint64 *key;
 
@@ -207,7 +199,7 @@ gather_index (Gather     *gather,
       return NULL;
     }
 
-  index = sp_brief_citation_index_new (project, document, error);
+  index = sp_citation_index_new (project, document->id, document->title, SP_CITATION_INDEX_HEADINGS, error);
   if (index == NULL)
     return NULL;
   key = g_new (gint64, 1);
@@ -274,14 +266,14 @@ describe_scope (SpBrief            *brief,
   names = g_string_new (NULL);
   for (SpStance stance = SP_STANCE_NONE; stance < N_STANCES; stance++)
     if (scope->stances & (1u << stance))
-      append_name (names, sp_brief_stance_label (stance));
+      append_name (names, sp_stance_get_label (stance));
   add_scope_line (brief->scope_lines, _("Stances"), names);
 }
 
 /* Quotes */
 
 static SpBriefQuote *
-quote_new (SpBriefCitationIndex   *index,
+quote_new (SpCitationIndex   *index,
            const SpAnnotationInfo *annotation,
            gboolean                include_memo)
 {
@@ -292,7 +284,7 @@ quote_new (SpBriefCitationIndex   *index,
   quote->memo = g_strdup (include_memo && annotation->memo != NULL ? annotation->memo : "");
   quote->stance = annotation->stance;
   quote->links = g_ptr_array_new_with_free_func (link_free);
-  sp_brief_citation_index_cite (index, annotation->start, &quote->citation);
+  sp_citation_index_cite (index, annotation->start, &quote->citation);
   return quote;
 }
 
@@ -320,7 +312,7 @@ add_link (Gather      *gather,
 {
   SpBriefQuote *quote = g_hash_table_lookup (gather->quote_by_id, &from_id);
   const SpAnnotationInfo *other = g_hash_table_lookup (annotations, &to_id);
-  SpBriefCitationIndex *index;
+  SpCitationIndex *index;
   SpBriefLink *link;
 
   if (quote == NULL || other == NULL)
@@ -333,7 +325,7 @@ add_link (Gather      *gather,
   link = g_new0 (SpBriefLink, 1);
   link->label = g_strdup (label);
   link->quote = g_strdup (other->quote);
-  sp_brief_citation_index_cite (index, other->start, &link->citation);
+  sp_citation_index_cite (index, other->start, &link->citation);
   g_ptr_array_add (quote->links, link);
   return TRUE;
 }
@@ -488,7 +480,7 @@ gather_quotes (Gather              *gather,
 
           if (quote == NULL)
             {
-              SpBriefCitationIndex *index = gather_index (gather, project, annotation->document_id, error);
+              SpCitationIndex *index = gather_index (gather, project, annotation->document_id, error);
 
               if (index == NULL)
                 return FALSE;
@@ -630,7 +622,7 @@ sp_brief_new (SpProject           *project,
   gather.quotes = g_ptr_array_new_with_free_func (quote_free);
   gather.quote_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   gather.indexes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                          (GDestroyNotify) sp_brief_citation_index_free);
+                                          (GDestroyNotify) sp_citation_index_free);
   gather.documents = g_hash_table_new (g_int64_hash, g_int64_equal);
   annotation_index = annotations_by_id (annotations);
 

@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "sp-annotations.h"
+#include "sp-citation.h"
 #include "sp-project.h"
 
 G_BEGIN_DECLS
@@ -35,27 +36,12 @@ SpBriefScope *sp_brief_scope_copy (const SpBriefScope *scope);
 void          sp_brief_scope_free (SpBriefScope       *scope);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBriefScope, sp_brief_scope_free)
 
-/* Where a quote comes from, as precisely as the document's structure
- * allows. Unknown parts are NULL, -1 (timestamp) or 0. */
-typedef struct
-{
-  char   *document_title;
-  char   *speaker;
-  gint64  timestamp_ms;
-  char   *heading;
-  int     page;
-  int     paragraph;
-} SpBriefCitation;
-
-/* "Title, Speaker, 12:34, “Heading”, p. 3, ¶ 12" (translated). */
-char *sp_brief_citation_format (const SpBriefCitation *citation);
-
 /* The other end of a link, seen from a quote. */
 typedef struct
 {
   char            *label;     /* "Paraphrases", "Paraphrased by", … */
   char            *quote;
-  SpBriefCitation  citation;
+  SpCitation       citation;
 } SpBriefLink;
 
 typedef struct
@@ -64,7 +50,7 @@ typedef struct
   char            *quote;
   char            *memo;      /* "" if none or memos are left out */
   SpStance         stance;
-  SpBriefCitation  citation;
+  SpCitation       citation;
   GPtrArray       *links;     /* of SpBriefLink */
 } SpBriefQuote;
 
@@ -103,8 +89,6 @@ SpBrief    *sp_brief_new          (SpProject           *project,
 void        sp_brief_free         (SpBrief             *brief);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBrief, sp_brief_free)
 
-/* Translated: "Supports", "Opposes", …; "No stance" for SP_STANCE_NONE. */
-const char *sp_brief_stance_label (SpStance             stance);
 /* "#rrggbb", readable on white. */
 const char *sp_brief_stance_color (SpStance            stance);
 /* @color if it is "#rrggbb", else a neutral grey: safe to put in CSS. */

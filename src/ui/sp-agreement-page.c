@@ -65,10 +65,10 @@ fill_cell (guint       row,
            gpointer    user_data)
 {
   SpAgreementPage *self = user_data;
-  SpAgreementCell *pair = sp_agreement_get_cell (self->agreement, row, column);
-  guint agree = pair != NULL && pair->agree_theme_ids != NULL ? pair->agree_theme_ids->len : 0;
-  guint conflict = pair != NULL && pair->conflict_theme_ids != NULL ? pair->conflict_theme_ids->len : 0;
+  guint agree, conflict;
 
+  /* Counts only: the theme lists are built for the cell a person picks */
+  sp_agreement_get_counts (self->agreement, row, column, &agree, &conflict);
   if (agree + conflict == 0)
     return;
 
@@ -88,11 +88,13 @@ describe_cell (guint    row,
                gpointer user_data)
 {
   SpAgreementPage *self = user_data;
-  SpAgreementCell *pair = sp_agreement_get_cell (self->agreement, row, column);
-  guint agree = pair != NULL && pair->agree_theme_ids != NULL ? pair->agree_theme_ids->len : 0;
-  guint conflict = pair != NULL && pair->conflict_theme_ids != NULL ? pair->conflict_theme_ids->len : 0;
-  g_autofree char *agree_text = g_strdup_printf (ngettext ("agree on %u theme", "agree on %u themes", agree), agree);
-  g_autofree char *conflict_text = g_strdup_printf (ngettext ("conflict on %u theme", "conflict on %u themes", conflict), conflict);
+  g_autofree char *agree_text = NULL;
+  g_autofree char *conflict_text = NULL;
+  guint agree, conflict;
+
+  sp_agreement_get_counts (self->agreement, row, column, &agree, &conflict);
+  agree_text = g_strdup_printf (ngettext ("agree on %u theme", "agree on %u themes", agree), agree);
+  conflict_text = g_strdup_printf (ngettext ("conflict on %u theme", "conflict on %u themes", conflict), conflict);
 
   /* Translators: an agreement map cell: two stakeholders, "agree on 2 themes", "conflict on 1 theme" */
   return g_strdup_printf (_("%s and %s: %s, %s"), stakeholder_at (self, row)->name,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-attribution-detail.h"
+#include "sp-citation.h"
 
 struct _SpAttributionDetail
 {
@@ -31,19 +32,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SpAttributionDetail, sp_attribution_detail, GTK_TYPE_WIDGET)
 
-char *
-sp_format_timestamp (gint64 timestamp_ms)
-{
-  gint64 seconds = timestamp_ms / 1000;
-
-  if (timestamp_ms < 0)
-    return g_strdup ("");
-  if (seconds >= 3600)
-    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60),
-                            (int) (seconds % 60));
-  return g_strdup_printf ("%02d:%02d", (int) (seconds / 60), (int) (seconds % 60));
-}
-
 static GtkWidget *
 wrapped_label_new (const char *text)
 {
@@ -63,7 +51,7 @@ candidate_row_new (const SpAttributionCandidate *candidate,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *meta;
   GtkWidget *text = wrapped_label_new (candidate->text);
-  g_autofree char *time = sp_format_timestamp (candidate->timestamp_ms);
+  g_autofree char *time = sp_citation_format_timestamp (candidate->timestamp_ms);
   const char *speaker = candidate->speaker != NULL ? candidate->speaker : _("Unknown speaker");
   g_autofree char *meta_text = NULL;
   g_autofree char *accessible = NULL;

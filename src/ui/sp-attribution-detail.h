@@ -31,7 +31,5 @@ const SpAttributionCandidate *sp_attribution_detail_get_chosen      (SpAttributi
 void                          sp_attribution_detail_choose          (SpAttributionDetail   *self,
                                                                      guint                  index);
 
-/* "1:02:03" or "12:34" for a timestamp in milliseconds. */
-char                         *sp_format_timestamp                   (gint64                 timestamp_ms);
 
 G_END_DECLS

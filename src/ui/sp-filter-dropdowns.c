@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-filter-dropdowns.h"
+#include "sp-types.h"
 
 gint64
 sp_filter_dropdown_selected_id (GtkDropDown *dropdown,
@@ -35,8 +36,15 @@ sp_filter_dropdown_use_string_expression (GtkDropDown *dropdown)
 void
 sp_filter_dropdown_set_stances (GtkDropDown *dropdown)
 {
+  /* In SpStance order after "Any stance", so a position is a stance. */
   const char *stances[] = {
-    _("Any stance"), _("Supports"), _("Opposes"), _("Mixed"), _("Neutral"), _("Unclear"), NULL
+    _("Any stance"),
+    sp_stance_get_label (SP_STANCE_SUPPORTS),
+    sp_stance_get_label (SP_STANCE_OPPOSES),
+    sp_stance_get_label (SP_STANCE_MIXED),
+    sp_stance_get_label (SP_STANCE_NEUTRAL),
+    sp_stance_get_label (SP_STANCE_UNCLEAR),
+    NULL
   };
   g_autoptr(GtkStringList) stance_names = gtk_string_list_new (stances);
 

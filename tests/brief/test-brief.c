@@ -180,7 +180,7 @@ test_model (Fixture       *fixture,
   g_assert_cmpstr (quote->citation.speaker, ==, "Thomas Li");
   g_assert_cmpint (quote->citation.timestamp_ms, ==, (12 * 60 + 38) * 1000);
   g_assert_cmpint (quote->citation.paragraph, >, 0);
-  citation = sp_brief_citation_format (&quote->citation);
+  citation = sp_citation_format (&quote->citation);
   g_assert_cmpstr (citation, ==, LI_CITATION_1);
 
   quote = g_ptr_array_index (nobody->quotes, 0);
@@ -191,7 +191,7 @@ test_model (Fixture       *fixture,
   g_assert_cmpint (quote->citation.page, ==, 9);
   g_assert_cmpint (quote->citation.paragraph, ==, 24);
   g_clear_pointer (&citation, g_free);
-  citation = sp_brief_citation_format (&quote->citation);
+  citation = sp_citation_format (&quote->citation);
   g_assert_cmpstr (citation, ==, REPORT_CITATION);
 
   g_assert_cmpuint (quote->links->len, ==, 1);
@@ -199,7 +199,7 @@ test_model (Fixture       *fixture,
   g_assert_cmpstr (link->label, ==, "Paraphrases");
   g_assert_cmpstr (link->quote, ==, LI_QUOTE_1);
   g_clear_pointer (&citation, g_free);
-  citation = sp_brief_citation_format (&link->citation);
+  citation = sp_citation_format (&link->citation);
   g_assert_cmpstr (citation, ==, LI_CITATION_1);
 
   /* And the other way round, under Li's quote. */
