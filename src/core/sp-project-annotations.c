@@ -1050,6 +1050,7 @@ sp_project_list_annotations (SpProject                 *self,
 {
   static const SpAnnotationFilter any = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (ANNOTATION_SELECT "WHERE 1");
   sqlite3 *db;
 
   g_return_val_if_fail (SP_IS_PROJECT (self), NULL);
@@ -1059,16 +1060,21 @@ sp_project_list_annotations (SpProject                 *self,
   if ((db = _sp_project_get_db_checked (self, error)) == NULL)
     return NULL;
 
-  stmt = sp_db_prepare (db,
-                        ANNOTATION_SELECT
-                        "WHERE (?1 = 0 OR a.document_id = ?1)"
-                        "  AND (?2 = 0 OR EXISTS (SELECT 1 FROM annotation_themes x"
-                        "                         WHERE x.annotation_id = a.id AND x.theme_id = ?2))"
-                        "  AND (?3 = 0 OR a.stakeholder_id = ?3)"
-                        "  AND (?4 IS NULL OR a.stance = ?4)"
-                        " ORDER BY d.position, d.id, a.start, a.end, a.id",
-                        error);
-  if (stmt == NULL)
+  /* Only the conditions that apply: "?2 = 0 OR …" would keep SQLite from
+   * using the theme and stakeholder indexes, and every filtered listing
+   * (the annotations pane, the compare views) would scan all annotations.
+   * Parameters keep their numbers, so binding all four is always right. */
+  if (filter->document_id != 0)
+    g_string_append (sql, " AND a.document_id = ?1");
+  if (filter->theme_id != 0)
+    g_string_append (sql, " AND a.id IN (SELECT annotation_id FROM annotation_themes WHERE theme_id = ?2)");
+  if (filter->stakeholder_id != 0)
+    g_string_append (sql, " AND a.stakeholder_id = ?3");
+  if (filter->stance != SP_STANCE_NONE)
+    g_string_append (sql, " AND a.stance = ?4");
+  g_string_append (sql, " ORDER BY d.position, d.id, a.start, a.end, a.id");
+
+  if ((stmt = sp_db_prepare (db, sql->str, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, filter->document_id);
   sqlite3_bind_int64 (stmt, 2, filter->theme_id);
