@@ -622,9 +622,9 @@ fill_lists (SpBriefDialog *self)
     }
   for (SpStance stance = SP_STANCE_SUPPORTS; stance <= SP_STANCE_UNCLEAR; stance++)
     add_check_row (self, SP_BRIEF_DIALOG_STANCES, self->stances_group, stance,
-                   sp_brief_stance_label (stance), 0);
+                   sp_stance_get_label (stance), 0);
   add_check_row (self, SP_BRIEF_DIALOG_STANCES, self->stances_group, SP_STANCE_NONE,
-                 sp_brief_stance_label (SP_STANCE_NONE), 0);
+                 sp_stance_get_label (SP_STANCE_NONE), 0);
 }
 
 /* Tests */
