@@ -46,6 +46,9 @@ sp_cli_find_command (const char *name)
   return NULL;
 }
 
+/* Where the commands' summaries start in the usage text */
+#define USAGE_COLUMN 34
+
 static void
 print_usage (FILE *out)
 {
@@ -54,7 +57,14 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].arguments));
-      fprintf (out, "  %-34s %s\n", call, _(commands[i].summary));
+      /* Padded by characters, not bytes ("…" is three); a call too long
+       * for the column gets a line of its own. */
+      glong width = g_utf8_strlen (call, -1);
+
+      if (width > USAGE_COLUMN)
+        fprintf (out, "  %s\n  %*s %s\n", call, USAGE_COLUMN, "", _(commands[i].summary));
+      else
+        fprintf (out, "  %s%*s %s\n", call, (int) (USAGE_COLUMN - width), "", _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Listings take --json to print one JSON array. "
                             "Run “standpoint-cli COMMAND --help” for a command's options."));
