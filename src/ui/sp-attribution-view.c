@@ -2,7 +2,7 @@
  * worker thread, and the analyst's decisions on them.
  *
  * The check reads both documents whole, so it runs on a connection of
- * its own (sp_project_open_secondary) in a GTask thread. Accepting or
+ * its own in a worker thread (sp_compare_run_async). Accepting or
  * rejecting changes one row in place; any other change to links or
  * annotations (an undo, an edit elsewhere) runs the check again once the
  * project has been quiet for a moment.
@@ -16,6 +16,7 @@
 
 #include "sp-a11y.h"
 #include "sp-attribution-view-private.h"
+#include "sp-compare-layout.h"
 #include "sp-drop-down-ellipsize.h"
 #include "sp-filter-dropdowns.h"
 #include "sp-ui-rows.h"
@@ -69,36 +70,32 @@ static void start_check (SpAttributionView *self);
 
 /* The worker */
 
+/* The check runs like the compare pages' work (sp-compare-layout.h), on
+ * a secondary connection; the cancellable rides along in the data so a
+ * superseded check stops early instead of running to its end. */
 typedef struct
 {
-  SpProject *connection;
-  gint64     report_id;
-  gint64     transcript_id;
+  gint64        report_id;
+  gint64        transcript_id;
+  GCancellable *cancellable;
 } CheckData;
 
 static void
 check_data_free (CheckData *data)
 {
-  g_clear_object (&data->connection);
+  g_clear_object (&data->cancellable);
   g_free (data);
 }
 
-static void
-check_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+check_attributions (SpProject  *connection,
+                    gpointer    user_data,
+                    GError    **error)
 {
-  CheckData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *attributions;
+  CheckData *data = user_data;
 
-  attributions = sp_project_check_attributions (data->connection, data->report_id,
-                                                data->transcript_id, 0, cancellable, &error);
-  if (attributions == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, attributions, (GDestroyNotify) g_ptr_array_unref);
+  return sp_project_check_attributions (connection, data->report_id, data->transcript_id,
+                                        0, data->cancellable, error);
 }
 
 /* The list */
@@ -252,15 +249,14 @@ check_done_cb (GObject      *source,
                gpointer      user_data)
 {
   SpAttributionView *self = SP_ATTRIBUTION_VIEW (source);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
   g_autoptr(GPtrArray) attributions = NULL;
   g_autoptr(GError) error = NULL;
 
-  attributions = g_task_propagate_pointer (G_TASK (result), &error);
+  attributions = sp_compare_run_finish (result, &error);
   /* A newer check replaced this one */
-  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->cancellable)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_debug ("Attribution check dropped: %s", error != NULL ? error->message : "superseded");
+      g_debug ("Attribution check dropped: %s", error->message);
       return;
     }
 
@@ -293,14 +289,10 @@ show_empty (SpAttributionView *self)
 static void
 start_check (SpAttributionView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   CheckData *data;
 
   g_clear_handle_id (&self->recheck_source, g_source_remove);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  sp_compare_cancel (&self->cancellable);
 
   if (self->project == NULL || self->report_id == 0 || self->transcript_id == 0)
     {
@@ -310,25 +302,14 @@ start_check (SpAttributionView *self)
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, check_done_cb, NULL);
-  g_task_set_source_tag (task, start_check);
-  g_task_set_name (task, "[standpoint] check attributions");
-
   data = g_new0 (CheckData, 1);
   data->report_id = self->report_id;
   data->transcript_id = self->transcript_id;
-  data->connection = sp_project_open_secondary (self->project, &error);
-  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  data->cancellable = g_object_ref (sp_compare_restart (&self->cancellable));
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
-
-  if (data->connection == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_run_in_thread (task, check_in_thread);
+  sp_compare_run_async (self, self->project, check_attributions, data, (GDestroyNotify) check_data_free,
+                        (GDestroyNotify) g_ptr_array_unref, data->cancellable, check_done_cb, NULL);
 }
 
 /* Documents */
@@ -619,9 +600,7 @@ sp_attribution_view_dispose (GObject *object)
 
   disconnect_project (self);
   /* The worker's result is dropped when it comes */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  sp_compare_cancel (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->attributions, g_ptr_array_unref);
   g_clear_pointer (&self->document_ids, g_array_unref);

@@ -16,6 +16,7 @@
 #include "sp-brief-export.h"
 #include "sp-brief-pages.h"
 #include "sp-project-themes.h"
+#include "sp-ui-rows.h"
 
 #define PREVIEW_DELAY_MS  250
 #define PREVIEW_PAGES     2
@@ -143,21 +144,6 @@ sp_brief_dialog_dup_scope (SpBriefDialog *self)
   return g_steal_pointer (&scope);
 }
 
-/* Errors */
-
-static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Preview */
 
 typedef struct
@@ -234,7 +220,7 @@ gather_done_cb (GObject      *object,
     return;  /* a newer scope is on its way */
   if (brief == NULL)
     {
-      show_error (GTK_WINDOW (self), _("Could not make the brief"), error);
+      sp_show_error_dialog (GTK_WINDOW (self), _("Could not make the brief"), error);
       return;
     }
 
@@ -283,7 +269,7 @@ render_preview_cb (gpointer user_data)
   if (job->connection == NULL)
     {
       gather_job_free (job);
-      show_error (GTK_WINDOW (self), _("Could not make the brief"), error);
+      sp_show_error_dialog (GTK_WINDOW (self), _("Could not make the brief"), error);
       return G_SOURCE_REMOVE;
     }
 
@@ -400,7 +386,7 @@ export_done_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (GTK_WINDOW (self), _("Could not export the brief"), error);
+      sp_show_error_dialog (GTK_WINDOW (self), _("Could not export the brief"), error);
       return;
     }
   g_signal_emit (self, signals[EXPORTED], 0, job->path);
@@ -431,7 +417,7 @@ sp_brief_dialog_export_to_path (SpBriefDialog *self,
   if (job->connection == NULL)
     {
       export_job_free (job);
-      show_error (GTK_WINDOW (self), _("Could not export the brief"), error);
+      sp_show_error_dialog (GTK_WINDOW (self), _("Could not export the brief"), error);
       return;
     }
 
@@ -525,7 +511,7 @@ sp_brief_print (GtkWindow          *parent,
   brief = sp_brief_new (project, scope, &error);
   if (brief == NULL)
     {
-      show_error (parent, _("Could not print the brief"), error);
+      sp_show_error_dialog (parent, _("Could not print the brief"), error);
       return;
     }
 
@@ -544,7 +530,7 @@ sp_brief_print (GtkWindow          *parent,
 
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (parent, _("Could not print the brief"), error);
+    sp_show_error_dialog (parent, _("Could not print the brief"), error);
 }
 
 static void

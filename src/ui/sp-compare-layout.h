@@ -35,8 +35,9 @@ void       sp_compare_keep_query        (SpProject            **project_slot,
  * passage list, the compare pages and the view all emit it. */
 guint      sp_compare_annotation_activated_new (GType   type);
 
-/* Work the compare pages hand to a worker thread: it reads @connection, a
- * connection of its own, and touches nothing else but @data. */
+/* Work the compare pages (and the attribution check) hand to a worker
+ * thread: it reads @connection, a connection of its own, and touches
+ * nothing else but @data. */
 typedef gpointer (*SpCompareWorkFunc) (SpProject  *connection,
                                        gpointer    data,
                                        GError    **error);

@@ -9,6 +9,7 @@
 
 #include "sp-export-data.h"
 #include "sp-export.h"
+#include "sp-ui-rows.h"
 
 #define FORMAT_CHOICE "format"
 
@@ -27,19 +28,6 @@ static const struct
   { "graphml-themes", N_("GraphML: stakeholders and themes"), ".graphml", SP_EXPORT_GRAPHML_THEMES },
   { "graphml-agreement", N_("GraphML: agreement between stakeholders"), ".graphml", SP_EXPORT_GRAPHML_AGREEMENT },
 };
-
-static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* Exports and imports run in a thread, each on a connection of its own
  * (the project's belongs to the main thread); the import is therefore not
@@ -110,7 +98,7 @@ job_done_cb (GObject      *source_object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("Cancelled: %s", error->message);
       else
-        show_error (parent, import ? _("Could Not Import") : _("Could Not Export"), error);
+        sp_show_error_dialog (parent, import ? _("Could Not Import") : _("Could Not Export"), error);
     }
   else if (import)
     /* Stored through another connection: tell the views of this one. */
@@ -141,8 +129,8 @@ start_job (GtkNativeDialog  *chooser,
       if (job->connection == NULL)
         {
           job_free (job);
-          show_error (parent, source_tag == sp_import_qdpx_run ? _("Could Not Import") : _("Could Not Export"),
-                      error);
+          sp_show_error_dialog (parent, source_tag == sp_import_qdpx_run ? _("Could Not Import") : _("Could Not Export"),
+                                error);
         }
       else
         {

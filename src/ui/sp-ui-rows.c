@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "sp-ui-rows.h"
@@ -99,4 +100,21 @@ sp_error_bar_check (GtkRevealer  *revealer,
                        error != NULL && *error != NULL ? (*error)->message
                                                        : _("The change could not be made"));
   return ok;
+}
+
+void
+sp_show_error_dialog (GtkWindow    *parent,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (parent, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }

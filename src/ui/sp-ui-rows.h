@@ -1,6 +1,6 @@
 /* sp-ui-rows.h: pieces that several list rows and editors build the same
- * way — a theme's colour dot, name, keycap and count, and an editor's
- * error bar.
+ * way — a theme's colour dot, name, keycap and count, an editor's error
+ * bar and an error dialog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,5 +40,11 @@ gboolean   sp_error_bar_check        (GtkRevealer *revealer,
                                       GtkWidget   *owner,
                                       gboolean     ok,
                                       GError     **error);
+
+/* Presents a modal message dialog over @parent with @heading and @error's
+ * message, for a failure that has no error bar to show it in. */
+void       sp_show_error_dialog      (GtkWindow    *parent,
+                                      const char   *heading,
+                                      const GError *error);
 
 G_END_DECLS

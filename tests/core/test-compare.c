@@ -80,51 +80,6 @@ theme_id (SpProject  *project,
   return id;
 }
 
-static gint64
-stakeholder_with_sector (SpProject  *project,
-                         const char *name,
-                         const char *sector)
-{
-  g_autoptr(SpStakeholderInfo) info = NULL;
-  SpStakeholderInfo changes = { .sector = (char *) sector };
-  g_autoptr(GError) error = NULL;
-
-  info = sp_project_find_stakeholder (project, name, &error);
-  g_assert_no_error (error);
-  sp_project_update_stakeholder (project, info->id, &changes, &error);
-  g_assert_no_error (error);
-  return info->id;
-}
-
-/* Tags the first occurrence of @phrase in a document. */
-static gint64
-tag (Fixture    *fixture,
-     gint64      document_id,
-     const char *phrase,
-     gint64      theme_a,
-     gint64      theme_b,
-     gint64      stakeholder_id,
-     SpStance    stance)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = sp_project_get_document_text (fixture->base.project, document_id, &error);
-  gint64 themes[2] = { theme_a, theme_b };
-  const char *hit;
-  gint64 start, id = 0;
-
-  g_assert_no_error (error);
-  hit = strstr (text, phrase);
-  g_assert_nonnull (hit);
-  start = g_utf8_pointer_to_offset (text, hit);
-
-  sp_project_annotate (fixture->base.project, document_id, start, start + g_utf8_strlen (phrase, -1),
-                       themes, theme_b != 0 ? 2 : 1, stakeholder_id, stance, NULL,
-                       stakeholder_id == 0 ? SP_ANNOTATE_NO_STAKEHOLDER : SP_ANNOTATE_DEFAULT,
-                       &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -142,37 +97,41 @@ fixture_set_up (Fixture       *fixture,
   fixture->mercantilism = theme_id (project, "Digital neo-mercantilism");
   fixture->security = theme_id (project, "National security");
 
-  fixture->park = stakeholder_with_sector (project, "June Park", "academia");
-  fixture->mueller = stakeholder_with_sector (project, "Milton Mueller", "academia");
-  fixture->kennedy = stakeholder_with_sector (project, "Scott Kennedy", "civil society");
-  fixture->li = stakeholder_with_sector (project, "Thomas Li", "industry");
+  fixture->park = sp_test_stakeholder_with_sector (project, "June Park", "academia");
+  fixture->mueller = sp_test_stakeholder_with_sector (project, "Milton Mueller", "academia");
+  fixture->kennedy = sp_test_stakeholder_with_sector (project, "Scott Kennedy", "civil society");
+  fixture->li = sp_test_stakeholder_with_sector (project, "Thomas Li", "industry");
 
   fixture->ids[LI_LIKE_MINDED] =
-    tag (fixture, t, "an accurate challenge", fixture->like_minded, 0, fixture->li, SP_STANCE_OPPOSES);
+    sp_test_tag_phrase (project, t, "an accurate challenge",
+                        fixture->like_minded, 0, fixture->li, SP_STANCE_OPPOSES);
   fixture->ids[PARK_LIKE_MINDED] =
-    tag (fixture, t, "it is a little bit too abstract for us to keep using this language",
-         fixture->like_minded, 0, fixture->park, SP_STANCE_OPPOSES);
+    sp_test_tag_phrase (project, t, "it is a little bit too abstract for us to keep using this language",
+                        fixture->like_minded, 0, fixture->park, SP_STANCE_OPPOSES);
   fixture->ids[KENNEDY_LIKE_MINDED] =
-    tag (fixture, t, "like-mindedness is an American synonym for countries that practice democracy",
-         fixture->like_minded, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
+    sp_test_tag_phrase (project, t, "like-mindedness is an American synonym for countries that practice democracy",
+                        fixture->like_minded, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
   fixture->ids[MUELLER_MERCANTILISM] =
-    tag (fixture, t, "subordinate technology to their national political and military ends",
-         fixture->mercantilism, fixture->security, fixture->mueller, SP_STANCE_SUPPORTS);
+    sp_test_tag_phrase (project, t, "subordinate technology to their national political and military ends",
+                        fixture->mercantilism, fixture->security, fixture->mueller, SP_STANCE_SUPPORTS);
   fixture->ids[KENNEDY_MERCANTILISM] =
-    tag (fixture, t, "we are in a period of digital neo-mercantilism",
-         fixture->mercantilism, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
+    sp_test_tag_phrase (project, t, "we are in a period of digital neo-mercantilism",
+                        fixture->mercantilism, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
   fixture->ids[MUELLER_SECURITY] =
-    tag (fixture, t, "We are remilitarising technology", fixture->security, 0, fixture->mueller, SP_STANCE_MIXED);
+    sp_test_tag_phrase (project, t, "We are remilitarising technology",
+                        fixture->security, 0, fixture->mueller, SP_STANCE_MIXED);
   fixture->ids[KENNEDY_SECURITY] =
-    tag (fixture, t, "placing Huawei on the entity list", fixture->security, 0, fixture->kennedy, SP_STANCE_MIXED);
+    sp_test_tag_phrase (project, t, "placing Huawei on the entity list",
+                        fixture->security, 0, fixture->kennedy, SP_STANCE_MIXED);
   fixture->ids[LI_SECURITY_REPORT] =
-    tag (fixture, r, "involve national security and ethical concerns", fixture->security, 0, fixture->li,
-         SP_STANCE_NEUTRAL);
+    sp_test_tag_phrase (project, r, "involve national security and ethical concerns",
+                        fixture->security, 0, fixture->li, SP_STANCE_NEUTRAL);
   fixture->ids[NOBODY_LIKE_MINDED] =
-    tag (fixture, r, "collaboration and coordination among", fixture->like_minded, 0, 0, SP_STANCE_SUPPORTS);
+    sp_test_tag_phrase (project, r, "collaboration and coordination among",
+                        fixture->like_minded, 0, 0, SP_STANCE_SUPPORTS);
   fixture->ids[PARK_MERCANTILISM] =
-    tag (fixture, t, "a different way of going about data protection", fixture->mercantilism, 0, fixture->park,
-         SP_STANCE_NONE);
+    sp_test_tag_phrase (project, t, "a different way of going about data protection",
+                        fixture->mercantilism, 0, fixture->park, SP_STANCE_NONE);
 }
 
 static void
@@ -492,8 +451,8 @@ static void
 test_agreement_both_sides (Fixture       *fixture,
                            gconstpointer  data)
 {
-  tag (fixture, fixture->transcript_id, "appreciate the scores", fixture->like_minded, 0, fixture->li,
-       SP_STANCE_SUPPORTS);
+  sp_test_tag_phrase (fixture->base.project, fixture->transcript_id, "appreciate the scores",
+                      fixture->like_minded, 0, fixture->li, SP_STANCE_SUPPORTS);
 
   assert_agreement (fixture, NULL,
                     ALL_ROWS,

@@ -4,11 +4,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "test-helpers.h"
 
 #include "sp-project-private.h"
+#include "sp-project-stakeholders.h"
 #include "sp-sample.h"
 #include "sp-undo-manager.h"
 
@@ -139,6 +142,50 @@ sp_test_redo (SpProject *project)
 
   g_assert_true (sp_undo_manager_redo (sp_project_get_undo_manager (project), &error));
   g_assert_no_error (error);
+}
+
+gint64
+sp_test_stakeholder_with_sector (SpProject  *project,
+                                 const char *name,
+                                 const char *sector)
+{
+  g_autoptr(SpStakeholderInfo) info = NULL;
+  SpStakeholderInfo changes = { .sector = (char *) sector };
+  g_autoptr(GError) error = NULL;
+
+  info = sp_project_find_stakeholder (project, name, &error);
+  g_assert_no_error (error);
+  sp_project_update_stakeholder (project, info->id, &changes, &error);
+  g_assert_no_error (error);
+  return info->id;
+}
+
+gint64
+sp_test_tag_phrase (SpProject  *project,
+                    gint64      document_id,
+                    const char *phrase,
+                    gint64      theme_a,
+                    gint64      theme_b,
+                    gint64      stakeholder_id,
+                    SpStance    stance)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = sp_project_get_document_text (project, document_id, &error);
+  gint64 themes[2] = { theme_a, theme_b };
+  const char *hit;
+  gint64 start, id = 0;
+
+  g_assert_no_error (error);
+  hit = strstr (text, phrase);
+  g_assert_nonnull (hit);
+  start = g_utf8_pointer_to_offset (text, hit);
+
+  sp_project_annotate (project, document_id, start, start + g_utf8_strlen (phrase, -1),
+                       themes, theme_b != 0 ? 2 : 1, stakeholder_id, stance, NULL,
+                       stakeholder_id == 0 ? SP_ANNOTATE_NO_STAKEHOLDER : SP_ANNOTATE_DEFAULT,
+                       &id, &error);
+  g_assert_no_error (error);
+  return id;
 }
 
 static void

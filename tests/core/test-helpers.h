@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "sp-annotations.h"
 #include "sp-project.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,22 @@ char      *sp_test_dump           (SpProject   *project,
                                    guint        n_queries);
 void       sp_test_undo           (SpProject   *project);
 void       sp_test_redo           (SpProject   *project);
+
+/* Finds the stakeholder @name (which must exist), gives it @sector and
+ * returns its id. */
+gint64     sp_test_stakeholder_with_sector (SpProject  *project,
+                                            const char *name,
+                                            const char *sector);
+/* Tags the first occurrence of @phrase (which must be there) in a document
+ * with @theme_a and, unless it is 0, @theme_b; a @stakeholder_id of 0 stores
+ * no stakeholder. Returns the annotation's id. */
+gint64     sp_test_tag_phrase     (SpProject   *project,
+                                   gint64       document_id,
+                                   const char  *phrase,
+                                   gint64       theme_a,
+                                   gint64       theme_b,
+                                   gint64       stakeholder_id,
+                                   SpStance     stance);
 
 /* The fixture most core tests share: a temporary folder and a project in it,
  * empty or holding the sample corpus. */

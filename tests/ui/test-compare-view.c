@@ -9,8 +9,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include <adwaita.h>
 
 #include "sp-agreement-page.h"
@@ -22,6 +20,7 @@
 #include "sp-project-stakeholders.h"
 #include "sp-theme-compare-page.h"
 #include "ui-screenshot.h"
+#include "test-helpers.h"
 #include "ui-test-helpers.h"
 
 #define KENNEDY_LIKE_MINDED "like-mindedness is an American synonym for countries that practice democracy"
@@ -72,64 +71,23 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-static gint64
-stakeholder (SpProject  *project,
-             const char *name,
-             const char *sector)
-{
-  g_autoptr(SpStakeholderInfo) info = NULL;
-  SpStakeholderInfo changes = { .sector = (char *) sector };
-  g_autoptr(GError) error = NULL;
-
-  info = sp_project_find_stakeholder (project, name, &error);
-  g_assert_no_error (error);
-  sp_project_update_stakeholder (project, info->id, &changes, &error);
-  g_assert_no_error (error);
-  return info->id;
-}
-
-/* Tags the first occurrence of @phrase in a document. */
-static gint64
-tag (Fixture    *fixture,
-     gint64      document_id,
-     const char *phrase,
-     gint64      theme_a,
-     gint64      theme_b,
-     gint64      stakeholder_id,
-     SpStance    stance)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = sp_project_get_document_text (fixture->project, document_id, &error);
-  gint64 themes[2] = { theme_a, theme_b };
-  const char *hit;
-  gint64 start, id = 0;
-
-  g_assert_no_error (error);
-  hit = strstr (text, phrase);
-  g_assert_nonnull (hit);
-  start = g_utf8_pointer_to_offset (text, hit);
-  sp_project_annotate (fixture->project, document_id, start, start + g_utf8_strlen (phrase, -1),
-                       themes, theme_b != 0 ? 2 : 1, stakeholder_id, stance, NULL,
-                       SP_ANNOTATE_DEFAULT, &id, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 tag_sample_passages (Fixture *fixture)
 {
+  SpProject *project = fixture->project;
   gint64 t = fixture->transcript_id;
 
-  tag (fixture, t, LI_LIKE_MINDED, fixture->like_minded, 0, fixture->li, SP_STANCE_OPPOSES);
-  tag (fixture, t, PARK_LIKE_MINDED, fixture->like_minded, 0, fixture->park, SP_STANCE_OPPOSES);
-  tag (fixture, t, KENNEDY_LIKE_MINDED, fixture->like_minded, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
-  tag (fixture, t, MUELLER_MERCANTILISM, fixture->mercantilism, fixture->security, fixture->mueller,
-       SP_STANCE_SUPPORTS);
-  tag (fixture, t, KENNEDY_MERCANTILISM, fixture->mercantilism, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
+  sp_test_tag_phrase (project, t, LI_LIKE_MINDED, fixture->like_minded, 0, fixture->li, SP_STANCE_OPPOSES);
+  sp_test_tag_phrase (project, t, PARK_LIKE_MINDED, fixture->like_minded, 0, fixture->park, SP_STANCE_OPPOSES);
+  sp_test_tag_phrase (project, t, KENNEDY_LIKE_MINDED, fixture->like_minded, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
+  sp_test_tag_phrase (project, t, MUELLER_MERCANTILISM, fixture->mercantilism, fixture->security, fixture->mueller,
+                      SP_STANCE_SUPPORTS);
+  sp_test_tag_phrase (project, t, KENNEDY_MERCANTILISM, fixture->mercantilism, 0, fixture->kennedy, SP_STANCE_SUPPORTS);
   fixture->mueller_security_id =
-    tag (fixture, t, MUELLER_SECURITY, fixture->security, 0, fixture->mueller, SP_STANCE_MIXED);
-  tag (fixture, t, KENNEDY_SECURITY, fixture->security, 0, fixture->kennedy, SP_STANCE_MIXED);
-  tag (fixture, fixture->report_id, LI_SECURITY_REPORT, fixture->security, 0, fixture->li, SP_STANCE_NEUTRAL);
+    sp_test_tag_phrase (project, t, MUELLER_SECURITY, fixture->security, 0, fixture->mueller, SP_STANCE_MIXED);
+  sp_test_tag_phrase (project, t, KENNEDY_SECURITY, fixture->security, 0, fixture->kennedy, SP_STANCE_MIXED);
+  sp_test_tag_phrase (project, fixture->report_id, LI_SECURITY_REPORT, fixture->security, 0, fixture->li,
+                      SP_STANCE_NEUTRAL);
 }
 
 static void
@@ -165,10 +123,10 @@ fixture_set_up (Fixture *fixture)
   fixture->mercantilism = sp_project_lookup_theme_id (fixture->project, "Digital neo-mercantilism", &error);
   fixture->security = sp_project_lookup_theme_id (fixture->project, "National security", &error);
   g_assert_no_error (error);
-  fixture->park = stakeholder (fixture->project, "June Park", "academia");
-  fixture->mueller = stakeholder (fixture->project, "Milton Mueller", "academia");
-  fixture->kennedy = stakeholder (fixture->project, "Scott Kennedy", "civil society");
-  fixture->li = stakeholder (fixture->project, "Thomas Li", "industry");
+  fixture->park = sp_test_stakeholder_with_sector (fixture->project, "June Park", "academia");
+  fixture->mueller = sp_test_stakeholder_with_sector (fixture->project, "Milton Mueller", "academia");
+  fixture->kennedy = sp_test_stakeholder_with_sector (fixture->project, "Scott Kennedy", "civil society");
+  fixture->li = sp_test_stakeholder_with_sector (fixture->project, "Thomas Li", "industry");
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1300, 820);
@@ -313,8 +271,8 @@ test_empty_then_follows_changes (void)
   /* Another passage of Kennedy's on like-minded countries counts at once */
   text = matrix_cell_text (&fixture, fixture.kennedy, fixture.like_minded);
   g_assert_cmpstr (text, ==, "1");
-  tag (&fixture, fixture.transcript_id, "I've been a fan of the work of scholars there",
-       fixture.like_minded, 0, fixture.kennedy, SP_STANCE_SUPPORTS);
+  sp_test_tag_phrase (fixture.project, fixture.transcript_id, "I've been a fan of the work of scholars there",
+                      fixture.like_minded, 0, fixture.kennedy, SP_STANCE_SUPPORTS);
   wait = (CellWait) { &fixture, fixture.kennedy, fixture.like_minded, "2" };
   g_assert_true (wait_for (cell_has_text, &wait));
 
