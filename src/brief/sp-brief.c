@@ -601,7 +601,10 @@ sp_brief_new (SpProject           *project,
 
   project_title = sp_project_dup_title (project);
   brief->title = g_strdup (scope->title != NULL && scope->title[0] != '\0' ? scope->title : project_title);
-  brief->date = g_date_time_format (now, "%x");
+  /* xgettext:no-c-format
+   * Translators: the date a brief was written, as g_date_time_format()
+   * takes it: "22 November 2026"; "%x" would give "11/22/26" in English. */
+  brief->date = g_date_time_format (now, _("%-d %B %Y"));
   brief->scope_lines = g_ptr_array_new_with_free_func (g_free);
   brief->themes = g_ptr_array_new_with_free_func (theme_free);
   brief->codebook = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_theme_info_free);
