@@ -42,6 +42,77 @@ sp_attribution_free (SpAttribution *attribution)
   g_free (attribution);
 }
 
+static void
+add_word_cb (const char *word,
+             gsize       word_len,
+             gpointer    user_data)
+{
+  g_hash_table_add (user_data, g_strndup (word, word_len));
+}
+
+typedef struct
+{
+  GHashTable *passage_words;
+  gboolean    shared;
+} SharedLookup;
+
+static void
+find_word_cb (const char *word,
+              gsize       word_len,
+              gpointer    user_data)
+{
+  SharedLookup *lookup = user_data;
+  g_autofree char *key = g_strndup (word, word_len);
+
+  lookup->shared |= g_hash_table_contains (lookup->passage_words, key);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+GArray *
+sp_attribution_shared_word_ranges (const char *passage,
+                                   const char *candidate)
+{
+  g_autoptr(GHashTable) passage_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gsize));
+  SharedLookup lookup = { passage_words, FALSE };
+  const char *p;
+
+  g_return_val_if_fail (passage != NULL, ranges);
+  g_return_val_if_fail (candidate != NULL, ranges);
+
+  sp_foreach_word (passage, strlen (passage), add_word_cb, passage_words);
+
+  /* Each run of word characters of the candidate is folded on its own by
+   * the same sp_foreach_word(), so it is marked exactly when the ranking
+   * counted it as shared. */
+  for (p = candidate; *p != '\0'; )
+    {
+      const char *start = p;
+
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      lookup.shared = FALSE;
+      sp_foreach_word (start, p - start, find_word_cb, &lookup);
+      if (lookup.shared)
+        {
+          gsize range[2] = { start - candidate, p - candidate };
+
+          g_array_append_vals (ranges, range, 2);
+        }
+    }
+  return ranges;
+}
+
 const char *
 sp_attribution_state_to_string (SpAttributionState state)
 {

@@ -79,6 +79,13 @@ const char *sp_attribution_state_to_string (SpAttributionState state);
 /* Translated, for people */
 const char *sp_attribution_state_get_label (SpAttributionState state);
 
+/* Byte ranges [start, end) of the words of @candidate that also occur in
+ * @passage, compared the way the ranking compares them (case and accents
+ * folded, stop words ignored, plural "s" stripped), as pairs of gsize in
+ * order: what a view marks to show why a candidate was proposed. */
+GArray     *sp_attribution_shared_word_ranges (const char *passage,
+                                               const char *candidate);
+
 /* Every attributed passage of @report_id in reading order, each with up to
  * @max_candidates candidates from @transcript_id (0: the default, 5).
  * Reads both documents once; meant to run in a worker thread on a

@@ -342,6 +342,22 @@ sp_agreement_page_new (void)
   return g_object_new (SP_TYPE_AGREEMENT_PAGE, NULL);
 }
 
+/* A stakeholder against themselves means nothing: until a pair is
+ * chosen, the keyboard starts on the first pair of two (row 0, column 1).
+ * The arrow keys may still cross the diagonal. */
+static void
+place_first_cursor (SpAgreementPage *self)
+{
+  guint row, column, a, b;
+
+  if (sp_agreement_page_find_stakeholder (self, self->stakeholder_a, &a) &&
+      sp_agreement_page_find_stakeholder (self, self->stakeholder_b, &b))
+    return;
+  if (sp_heat_grid_get_n_columns (self->grid) >= 2 &&
+      sp_heat_grid_get_cursor (self->grid, &row, &column) && row == 0 && column == 0)
+    sp_heat_grid_set_cursor (self->grid, 0, 1);
+}
+
 void
 sp_agreement_page_show (SpAgreementPage       *self,
                         SpProject             *project,
@@ -360,6 +376,7 @@ sp_agreement_page_show (SpAgreementPage       *self,
   self->agreement = agreement;
   sp_heat_grid_set_data (self->grid, (const char * const *) names, (const char * const *) names,
                          fill_cell, describe_cell, self);
+  place_first_cursor (self);
   show_pair (self);
 }
 

@@ -19,12 +19,20 @@ struct _SpAttributionDetail
   GtkLabel            *state;
   GtkListBox          *candidates;
   GtkWidget           *buttons;
+  GtkWidget           *accept;
 
   const SpAttribution *attribution;
+  int                  linked;        /* index of the linked candidate, -1 if none */
 };
+
+/* Candidate paragraphs run to 15 lines; this many keep several in view */
+#define CANDIDATE_LINES 5
+/* Longer texts may need more than CANDIDATE_LINES: they get "Show All" */
+#define CANDIDATE_LONG_CHARS 300
 
 enum {
   CANDIDATE_ACTIVATED,
+  CHOSEN_CHANGED,
   N_SIGNALS
 };
 
@@ -43,14 +51,57 @@ wrapped_label_new (const char *text)
   return label;
 }
 
+/* @candidate as Pango markup, the words it shares with @passage in bold:
+ * why it was proposed. */
+static char *
+shared_words_markup (const char *passage,
+                     const char *candidate)
+{
+  g_autoptr(GArray) ranges = sp_attribution_shared_word_ranges (passage, candidate);
+  GString *markup = g_string_new (NULL);
+  gsize done = 0;
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      gsize start = g_array_index (ranges, gsize, i);
+      gsize end = g_array_index (ranges, gsize, i + 1);
+      g_autofree char *before = g_markup_escape_text (candidate + done, start - done);
+      g_autofree char *word = g_markup_escape_text (candidate + start, end - start);
+
+      g_string_append_printf (markup, "%s<b>%s</b>", before, word);
+      done = end;
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (candidate + done, -1);
+
+    g_string_append (markup, rest);
+  }
+  return g_string_free (markup, FALSE);
+}
+
+static void
+show_all_toggled_cb (GtkToggleButton *button,
+                     GtkLabel        *text)
+{
+  gboolean all = gtk_toggle_button_get_active (button);
+
+  gtk_label_set_lines (text, all ? -1 : CANDIDATE_LINES);
+  gtk_label_set_ellipsize (text, all ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+  gtk_button_set_label (GTK_BUTTON (button), all ? _("Show _Less") : _("Show _All"));
+}
+
 static GtkWidget *
 candidate_row_new (const SpAttributionCandidate *candidate,
+                   const char                   *passage,
                    guint                         rank)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *meta;
-  GtkWidget *text = wrapped_label_new (candidate->text);
+  GtkWidget *linked;
+  GtkWidget *text = wrapped_label_new (NULL);
+  g_autofree char *markup = shared_words_markup (passage, candidate->text);
   g_autofree char *time = sp_citation_format_timestamp (candidate->timestamp_ms);
   const char *speaker = candidate->speaker != NULL ? candidate->speaker : _("Unknown speaker");
   g_autofree char *meta_text = NULL;
@@ -62,8 +113,32 @@ candidate_row_new (const SpAttributionCandidate *candidate,
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_widget_add_css_class (meta, "heading");
   gtk_widget_add_css_class (meta, "sp-candidate-meta");
-  gtk_box_append (GTK_BOX (box), meta);
+  gtk_widget_set_hexpand (meta, TRUE);
+  gtk_box_append (GTK_BOX (header), meta);
+  /* Shown on the candidate the passage's "paraphrases" link goes to */
+  linked = gtk_label_new (_("Linked"));
+  gtk_widget_add_css_class (linked, "sp-attribution-state");
+  gtk_widget_add_css_class (linked, "sp-attribution-linked");
+  gtk_widget_set_visible (linked, FALSE);
+  gtk_box_append (GTK_BOX (header), linked);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_label_set_markup (GTK_LABEL (text), markup);
+  gtk_label_set_lines (GTK_LABEL (text), CANDIDATE_LINES);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), text);
+  if (g_utf8_strlen (candidate->text, -1) > CANDIDATE_LONG_CHARS)
+    {
+      GtkWidget *show_all = gtk_toggle_button_new_with_mnemonic (_("Show _All"));
+
+      gtk_widget_set_halign (show_all, GTK_ALIGN_START);
+      gtk_widget_add_css_class (show_all, "flat");
+      gtk_widget_set_tooltip_text (show_all, _("Show the whole transcript paragraph"));
+      g_signal_connect (show_all, "toggled", G_CALLBACK (show_all_toggled_cb), text);
+      gtk_box_append (GTK_BOX (box), show_all);
+    }
+  g_object_set_data (G_OBJECT (row), "sp-candidate-text", text);
+  g_object_set_data (G_OBJECT (row), "sp-linked-badge", linked);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
@@ -82,6 +157,28 @@ static void
 candidate_activated_cb (SpAttributionDetail *self)
 {
   g_signal_emit (self, signals[CANDIDATE_ACTIVATED], 0);
+}
+
+/* Accept is the suggested action unless the chosen candidate is already
+ * the one linked: then it says so and Reject All stays the way out. */
+static void
+update_accept (SpAttributionDetail *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->candidates);
+  gboolean accepted = row != NULL && gtk_list_box_row_get_index (row) == self->linked;
+
+  gtk_button_set_label (GTK_BUTTON (self->accept), accepted ? _("Accepted") : _("_Accept"));
+  if (accepted)
+    gtk_widget_remove_css_class (self->accept, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->accept, "suggested-action");
+}
+
+static void
+candidate_selected_cb (SpAttributionDetail *self)
+{
+  update_accept (self);
+  g_signal_emit (self, signals[CHOSEN_CHANGED], 0);
 }
 
 static GtkWidget *
@@ -119,6 +216,12 @@ sp_attribution_detail_class_init (SpAttributionDetailClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  signals[CHOSEN_CHANGED] =
+    g_signal_new ("chosen-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -126,7 +229,6 @@ sp_attribution_detail_class_init (SpAttributionDetailClass *klass)
 static void
 sp_attribution_detail_init (SpAttributionDetail *self)
 {
-  GtkWidget *accept;
   GtkWidget *candidates_heading;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -147,10 +249,11 @@ sp_attribution_detail_init (SpAttributionDetail *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->state));
 
   self->buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  accept = button_new (_("_Accept"), "attribution.accept");
-  gtk_widget_add_css_class (accept, "suggested-action");
-  gtk_widget_set_tooltip_text (accept, _("The chosen candidate is the source of this passage (Enter)"));
-  gtk_box_append (GTK_BOX (self->buttons), accept);
+  self->linked = -1;
+  self->accept = button_new (_("_Accept"), "attribution.accept");
+  gtk_widget_add_css_class (self->accept, "suggested-action");
+  gtk_widget_set_tooltip_text (self->accept, _("The chosen candidate is the source of this passage (Enter)"));
+  gtk_box_append (GTK_BOX (self->buttons), self->accept);
   gtk_box_append (GTK_BOX (self->buttons), button_new (_("_Reject All"), "attribution.reject-all"));
   gtk_box_append (GTK_BOX (self->buttons), button_new (_("Show _Side by Side"), "attribution.show-pair"));
   gtk_box_append (GTK_BOX (self->box), self->buttons);
@@ -174,6 +277,7 @@ sp_attribution_detail_init (SpAttributionDetail *self)
                                                 "css-classes", (const char *[]) { "dim-label", NULL },
                                                 NULL));
   g_signal_connect_swapped (self->candidates, "row-activated", G_CALLBACK (candidate_activated_cb), self);
+  g_signal_connect_swapped (self->candidates, "row-selected", G_CALLBACK (candidate_selected_cb), self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->candidates));
 
   sp_attribution_detail_set_attribution (self, NULL);
@@ -212,6 +316,7 @@ sp_attribution_detail_set_attribution (SpAttributionDetail *self,
   g_return_if_fail (SP_IS_ATTRIBUTION_DETAIL (self));
 
   self->attribution = attribution;
+  self->linked = -1;
   while ((row = gtk_list_box_get_row_at_index (self->candidates, 0)) != NULL)
     gtk_list_box_remove (self->candidates, GTK_WIDGET (row));
 
@@ -237,7 +342,8 @@ sp_attribution_detail_set_attribution (SpAttributionDetail *self,
 
   for (guint i = 0; attribution->candidates != NULL && i < attribution->candidates->len; i++)
     gtk_list_box_append (self->candidates,
-                         candidate_row_new (g_ptr_array_index (attribution->candidates, i), i + 1));
+                         candidate_row_new (g_ptr_array_index (attribution->candidates, i),
+                                            attribution->text, i + 1));
   sp_attribution_detail_choose (self, 0);
 }
 
@@ -268,4 +374,71 @@ sp_attribution_detail_choose (SpAttributionDetail *self,
 
   row = gtk_list_box_get_row_at_index (self->candidates, index);
   gtk_list_box_select_row (self->candidates, row);
+}
+
+void
+sp_attribution_detail_set_linked_range (SpAttributionDetail *self,
+                                        gint64               start,
+                                        gint64               end)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (SP_IS_ATTRIBUTION_DETAIL (self));
+
+  self->linked = -1;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->candidates, i)) != NULL; i++)
+    {
+      const SpAttributionCandidate *candidate = g_ptr_array_index (self->attribution->candidates, i);
+      /* The link's end may be snapped to words: overlapping is enough, as
+       * candidates are distinct paragraphs */
+      gboolean linked = candidate->start < end && start < candidate->end;
+
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "sp-linked-badge"), linked);
+      if (linked)
+        self->linked = i;
+    }
+  update_accept (self);
+}
+
+gboolean
+sp_attribution_detail_chosen_is_linked (SpAttributionDetail *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (SP_IS_ATTRIBUTION_DETAIL (self), FALSE);
+
+  row = gtk_list_box_get_selected_row (self->candidates);
+  return row != NULL && self->linked >= 0 && gtk_list_box_row_get_index (row) == self->linked;
+}
+
+/* The part of candidate row @index kept under @key */
+static GtkWidget *
+candidate_part (SpAttributionDetail *self,
+                guint                index,
+                const char          *key)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->candidates, index);
+
+  g_return_val_if_fail (row != NULL, NULL);
+  return g_object_get_data (G_OBJECT (row), key);
+}
+
+const char *
+_sp_attribution_detail_get_candidate_markup (SpAttributionDetail *self,
+                                             guint                index)
+{
+  return gtk_label_get_label (GTK_LABEL (candidate_part (self, index, "sp-candidate-text")));
+}
+
+gboolean
+_sp_attribution_detail_shows_linked (SpAttributionDetail *self,
+                                     guint                index)
+{
+  return gtk_widget_get_visible (candidate_part (self, index, "sp-linked-badge"));
+}
+
+GtkWidget *
+_sp_attribution_detail_get_accept_button (SpAttributionDetail *self)
+{
+  return self->accept;
 }

@@ -3,7 +3,9 @@
  * buttons that accept the chosen candidate, reject them all or show the
  * pair side by side (the actions attribution.accept, .reject-all and
  * .show-pair of an enclosing widget). Enter on a candidate emits
- * ::candidate-activated.
+ * ::candidate-activated; choosing another emits ::chosen-changed. Each
+ * candidate shows its first lines (all on demand) with the words it
+ * shares with the passage in bold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +32,22 @@ void                          sp_attribution_detail_update_state    (SpAttributi
 const SpAttributionCandidate *sp_attribution_detail_get_chosen      (SpAttributionDetail   *self);
 void                          sp_attribution_detail_choose          (SpAttributionDetail   *self,
                                                                      guint                  index);
+/* Marks the candidate overlapping [@start, @end) of the transcript (the
+ * target of the passage's "paraphrases" link; -1, -1: none) as linked;
+ * Accept is then no longer suggested for it. */
+void                          sp_attribution_detail_set_linked_range (SpAttributionDetail  *self,
+                                                                      gint64                start,
+                                                                      gint64                end);
+/* Whether the chosen candidate is the linked one. */
+gboolean                      sp_attribution_detail_chosen_is_linked (SpAttributionDetail  *self);
+
+/* For tests: a candidate's text as markup, whether it shows the "Linked"
+ * badge, the Accept button. */
+const char                   *_sp_attribution_detail_get_candidate_markup (SpAttributionDetail *self,
+                                                                           guint                index);
+gboolean                      _sp_attribution_detail_shows_linked         (SpAttributionDetail *self,
+                                                                           guint                index);
+GtkWidget                    *_sp_attribution_detail_get_accept_button    (SpAttributionDetail *self);
 
 
 G_END_DECLS

@@ -184,17 +184,35 @@ update_actions (SpAttributionView *self)
   gboolean writable = self->project != NULL && !sp_project_is_read_only (self->project);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attribution.accept",
-                                 writable && has_candidate);
+                                 writable && has_candidate &&
+                                 !sp_attribution_detail_chosen_is_linked (self->detail));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attribution.reject-all",
                                  writable && attribution != NULL &&
                                  attribution->state != SP_ATTRIBUTION_REJECTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "attribution.show-pair", has_candidate);
 }
 
+/* Marks the candidate a linked passage's "paraphrases" link goes to. */
+static void
+show_linked_candidate (SpAttributionView *self)
+{
+  const SpAttribution *attribution = selected_passage (self);
+  g_autoptr(SpLinkInfo) link = NULL;
+
+  if (attribution != NULL && attribution->state == SP_ATTRIBUTION_LINKED && attribution->link_id > 0)
+    /* A link removed behind our back shows as no link until the next check */
+    link = sp_project_get_link (self->project, attribution->link_id, NULL);
+  if (link != NULL)
+    sp_attribution_detail_set_linked_range (self->detail, link->target_start, link->target_end);
+  else
+    sp_attribution_detail_set_linked_range (self->detail, -1, -1);
+}
+
 static void
 row_selected_cb (SpAttributionView *self)
 {
   sp_attribution_detail_set_attribution (self->detail, selected_passage (self));
+  show_linked_candidate (self);
   update_actions (self);
 }
 
@@ -430,6 +448,7 @@ set_selected_state (SpAttributionView  *self,
   attribution->link_id = link_id;
   fill_row (row, attribution);
   sp_attribution_detail_update_state (self->detail);
+  show_linked_candidate (self);
   gtk_list_box_invalidate_filter (self->list);
   update_actions (self);
 }
@@ -573,6 +592,7 @@ passages_new (SpAttributionView *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self->detail), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->detail), 12);
   g_signal_connect_swapped (self->detail, "candidate-activated", G_CALLBACK (candidate_activated_cb), self);
+  g_signal_connect_swapped (self->detail, "chosen-changed", G_CALLBACK (update_actions), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (detail_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (detail_scroller), GTK_WIDGET (self->detail));
 

@@ -12,7 +12,10 @@
 #define CELL_WIDTH      56
 #define CELL_HEIGHT     30
 #define ROW_HEADING     200
-#define COLUMN_HEADING  140
+/* Column names are written upwards: the heading grows with the longest
+ * one up to this height, and only longer names are ellipsized */
+#define MIN_COLUMN_HEADING  40
+#define MAX_COLUMN_HEADING  300
 #define BAR_HEIGHT      5
 #define PADDING         6
 
@@ -30,6 +33,10 @@ struct _SpHeatGrid
 
   guint               cursor_row;
   guint               cursor_column;
+  /* Whether a cell was activated: until then the cursor is drawn only
+   * while the grid shows keyboard focus, so that nothing looks chosen */
+  guint               cursor_chosen : 1;
+  int                 column_heading;   /* height, from the longest name */
 
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -214,7 +221,7 @@ sp_heat_grid_snapshot (GtkWidget   *widget,
   int line_height;
   g_autoptr(PangoLayout) layout = layout_new (widget, CELL_WIDTH, PANGO_ALIGN_CENTER, &line_height);
   g_autoptr(PangoLayout) row_heading = layout_new (widget, ROW_HEADING - 2 * PADDING, PANGO_ALIGN_RIGHT, &line_height);
-  g_autoptr(PangoLayout) column_heading = layout_new (widget, COLUMN_HEADING - 2 * PADDING, PANGO_ALIGN_LEFT, &line_height);
+  g_autoptr(PangoLayout) column_heading = layout_new (widget, self->column_heading - 2 * PADDING, PANGO_ALIGN_LEFT, &line_height);
   GdkRGBA fg, stripe, accent, rule;
   guint first_row, last_row, first_column, last_column;
 
@@ -227,17 +234,17 @@ sp_heat_grid_snapshot (GtkWidget   *widget,
   rule.alpha = 0.15f;
 
   first_row = (guint) (y0 / CELL_HEIGHT);
-  last_row = MIN (self->n_rows, (guint) ((y0 + MAX (0, height - COLUMN_HEADING)) / CELL_HEIGHT) + 1);
+  last_row = MIN (self->n_rows, (guint) ((y0 + MAX (0, height - self->column_heading)) / CELL_HEIGHT) + 1);
   first_column = (guint) (x0 / CELL_WIDTH);
   last_column = MIN (self->n_columns, (guint) ((x0 + MAX (0, width - ROW_HEADING)) / CELL_WIDTH) + 1);
 
   /* Cells */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (ROW_HEADING, COLUMN_HEADING,
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (ROW_HEADING, self->column_heading,
                                                          MAX (0, width - ROW_HEADING),
-                                                         MAX (0, height - COLUMN_HEADING)));
+                                                         MAX (0, height - self->column_heading)));
   for (guint row = first_row; row < last_row; row++)
     {
-      float y = COLUMN_HEADING + row * CELL_HEIGHT - y0;
+      float y = self->column_heading + row * CELL_HEIGHT - y0;
 
       if (row % 2 == 1)
         gtk_snapshot_append_color (snapshot, &stripe,
@@ -250,20 +257,21 @@ sp_heat_grid_snapshot (GtkWidget   *widget,
   for (guint column = first_column; column <= last_column; column++)
     gtk_snapshot_append_color (snapshot, &rule,
                                &GRAPHENE_RECT_INIT (ROW_HEADING + column * CELL_WIDTH - x0,
-                                                    COLUMN_HEADING, 1,
+                                                    self->column_heading, 1,
                                                     self->n_rows * CELL_HEIGHT - y0));
-  if (self->n_rows > 0 && self->n_columns > 0)
+  if (self->n_rows > 0 && self->n_columns > 0 &&
+      (self->cursor_chosen || gtk_widget_has_visible_focus (widget)))
     {
       float widths[4] = { 2, 2, 2, 2 };
       GdkRGBA colors[4] = { accent, accent, accent, accent };
       GskRoundedRect outline;
 
-      if (!gtk_widget_has_focus (widget))
+      if (!gtk_widget_has_visible_focus (widget))
         for (guint i = 0; i < 4; i++)
           colors[i].alpha = 0.5f;
       gsk_rounded_rect_init_from_rect (&outline,
                                        &GRAPHENE_RECT_INIT (ROW_HEADING + self->cursor_column * CELL_WIDTH - x0,
-                                                            COLUMN_HEADING + self->cursor_row * CELL_HEIGHT - y0,
+                                                            self->column_heading + self->cursor_row * CELL_HEIGHT - y0,
                                                             CELL_WIDTH, CELL_HEIGHT),
                                        3);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
@@ -271,23 +279,23 @@ sp_heat_grid_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   /* Row headings, kept at the left */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, COLUMN_HEADING, ROW_HEADING,
-                                                         MAX (0, height - COLUMN_HEADING)));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->column_heading, ROW_HEADING,
+                                                         MAX (0, height - self->column_heading)));
   for (guint row = first_row; row < last_row; row++)
     append_text (snapshot, row_heading, self->row_names[row], PADDING,
-                 COLUMN_HEADING + row * CELL_HEIGHT - y0 + (CELL_HEIGHT - line_height) / 2.0f, &fg);
+                 self->column_heading + row * CELL_HEIGHT - y0 + (CELL_HEIGHT - line_height) / 2.0f, &fg);
   gtk_snapshot_pop (snapshot);
 
   /* Column headings, kept at the top, written upwards */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (ROW_HEADING, 0, MAX (0, width - ROW_HEADING),
-                                                         COLUMN_HEADING));
+                                                         self->column_heading));
   for (guint column = first_column; column < last_column; column++)
     {
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot,
                               &GRAPHENE_POINT_INIT (ROW_HEADING + column * CELL_WIDTH - x0
                                                     + (CELL_WIDTH - line_height) / 2.0f,
-                                                    COLUMN_HEADING - PADDING));
+                                                    self->column_heading - PADDING));
       gtk_snapshot_rotate (snapshot, -90);
       append_text (snapshot, column_heading, self->column_names[column], 0, 0, &fg);
       gtk_snapshot_restore (snapshot);
@@ -296,6 +304,24 @@ sp_heat_grid_snapshot (GtkWidget   *widget,
 }
 
 /* Size and scrolling */
+
+/* Tall enough for the longest column name, written upwards */
+static int
+measure_column_heading (SpHeatGrid *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int longest = 0;
+
+  for (guint column = 0; column < self->n_columns; column++)
+    {
+      int width;
+
+      pango_layout_set_text (layout, self->column_names[column], -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      longest = MAX (longest, width);
+    }
+  return CLAMP (longest + 2 * PADDING, MIN_COLUMN_HEADING, MAX_COLUMN_HEADING);
+}
 
 static void
 sp_heat_grid_measure (GtkWidget      *widget,
@@ -315,8 +341,10 @@ sp_heat_grid_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = COLUMN_HEADING + CELL_HEIGHT;
-      *natural = COLUMN_HEADING + MAX (1, self->n_rows) * CELL_HEIGHT;
+      /* Measured here, as a new font or new names always relayout */
+      self->column_heading = measure_column_heading (self);
+      *minimum = self->column_heading + CELL_HEIGHT;
+      *natural = self->column_heading + MAX (1, self->n_rows) * CELL_HEIGHT;
     }
 }
 
@@ -346,7 +374,7 @@ sp_heat_grid_size_allocate (GtkWidget *widget,
   configure_adjustment (self->hadjustment, (double) self->n_columns * CELL_WIDTH,
                         width - ROW_HEADING, CELL_WIDTH);
   configure_adjustment (self->vadjustment, (double) self->n_rows * CELL_HEIGHT,
-                        height - COLUMN_HEADING, CELL_HEIGHT);
+                        height - self->column_heading, CELL_HEIGHT);
 }
 
 static void
@@ -374,9 +402,9 @@ cell_at (SpHeatGrid *self,
          guint      *column)
 {
   double cx = x - ROW_HEADING + adjustment_value (self->hadjustment);
-  double cy = y - COLUMN_HEADING + adjustment_value (self->vadjustment);
+  double cy = y - self->column_heading + adjustment_value (self->vadjustment);
 
-  if (x < ROW_HEADING || y < COLUMN_HEADING || cx < 0 || cy < 0)
+  if (x < ROW_HEADING || y < self->column_heading || cx < 0 || cy < 0)
     return FALSE;
   *row = (guint) (cy / CELL_HEIGHT);
   *column = (guint) (cx / CELL_WIDTH);
@@ -406,7 +434,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 SpHeatGrid            *self)
 {
-  int rows_per_page = MAX (1, (gtk_widget_get_height (GTK_WIDGET (self)) - COLUMN_HEADING) / CELL_HEIGHT);
+  int rows_per_page = MAX (1, (gtk_widget_get_height (GTK_WIDGET (self)) - self->column_heading) / CELL_HEIGHT);
   int row = self->cursor_row;
   int column = self->cursor_column;
 
@@ -441,6 +469,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   set_cursor (self, CLAMP (row, 0, (int) self->n_rows - 1), CLAMP (column, 0, (int) self->n_columns - 1));
   return TRUE;
+}
+
+/* The cursor is drawn only with visible focus until a cell is chosen */
+static void
+focus_changed_cb (SpHeatGrid *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -561,9 +596,11 @@ sp_heat_grid_init (SpHeatGrid *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->row_names = g_new0 (char *, 1);
   self->column_names = g_new0 (char *, 1);
+  self->column_heading = MIN_COLUMN_HEADING;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -572,6 +609,9 @@ sp_heat_grid_init (SpHeatGrid *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_changed_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   /* The bars take lighter colours in the dark style */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -647,6 +687,7 @@ sp_heat_grid_activate_cell (SpHeatGrid *self,
   g_return_if_fail (SP_IS_HEAT_GRID (self));
   g_return_if_fail (row < self->n_rows && column < self->n_columns);
 
+  self->cursor_chosen = TRUE;
   set_cursor (self, row, column);
   g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
@@ -672,4 +713,23 @@ sp_heat_grid_dup_cell_description (SpHeatGrid *self,
   g_return_val_if_fail (SP_IS_HEAT_GRID (self), NULL);
 
   return describe_cell (self, row, column);
+}
+
+void
+sp_heat_grid_set_cursor (SpHeatGrid *self,
+                         guint       row,
+                         guint       column)
+{
+  g_return_if_fail (SP_IS_HEAT_GRID (self));
+  g_return_if_fail (row < self->n_rows && column < self->n_columns);
+
+  set_cursor (self, row, column);
+}
+
+int
+sp_heat_grid_get_column_heading_height (SpHeatGrid *self)
+{
+  g_return_val_if_fail (SP_IS_HEAT_GRID (self), 0);
+
+  return measure_column_heading (self);
 }

@@ -61,6 +61,14 @@ gboolean   sp_heat_grid_get_cursor    (SpHeatGrid         *self,
 void       sp_heat_grid_activate_cell (SpHeatGrid         *self,
                                        guint               row,
                                        guint               column);
+/* Moves the cursor (scrolling it into view) without activating the cell:
+ * where keyboard navigation starts. */
+void       sp_heat_grid_set_cursor    (SpHeatGrid         *self,
+                                       guint               row,
+                                       guint               column);
+/* Height of the column headings: the longest name, written upwards, up to
+ * a maximum beyond which names are ellipsized. */
+int        sp_heat_grid_get_column_heading_height (SpHeatGrid *self);
 /* The text shown in a cell ("" for an empty one); newly allocated. */
 char      *sp_heat_grid_dup_cell_text (SpHeatGrid         *self,
                                        guint               row,

@@ -213,6 +213,9 @@ sp_passage_list_set_annotations (SpPassageList *self,
     gtk_list_box_remove (self->list, GTK_WIDGET (row));
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  /* NULL means nothing is chosen yet: the placeholder ("No passages in
+   * this cell") would claim an empty result, so nothing is shown */
+  gtk_widget_set_visible (GTK_WIDGET (self->list), annotations != NULL);
   if (annotations == NULL)
     return;
 

@@ -54,6 +54,23 @@ passage_activated_cb (SpPassageList      *passages,
   g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation_id);
 }
 
+/* The badge over a column. sp_stance_prevailing() breaks a tie by a
+ * fixed order, which would call one supporting and one mixed passage
+ * "Supports": a tie between stances is shown as what it is, "Mixed". */
+static SpStance
+column_badge_stance (const SpThemeColumn *column)
+{
+  guint most = column->n_by_stance[column->prevailing];
+  guint n_with_most = 0;
+
+  if (column->prevailing == SP_STANCE_NONE)
+    return SP_STANCE_NONE;
+  for (guint stance = SP_STANCE_NONE + 1; stance < SP_N_STANCES; stance++)
+    if (column->n_by_stance[stance] == most)
+      n_with_most++;
+  return n_with_most > 1 ? SP_STANCE_MIXED : column->prevailing;
+}
+
 static GtkWidget *
 column_new (SpThemeComparePage  *self,
             const SpThemeColumn *column,
@@ -76,7 +93,7 @@ column_new (SpThemeComparePage  *self,
   gtk_widget_add_css_class (title, "sp-theme-column-title");
   gtk_box_append (GTK_BOX (box), title);
 
-  gtk_box_append (GTK_BOX (summary_box), sp_stance_badge_new (column->prevailing));
+  gtk_box_append (GTK_BOX (summary_box), sp_stance_badge_new (column_badge_stance (column)));
   summary = gtk_label_new (counts);
   gtk_label_set_xalign (GTK_LABEL (summary), 0);
   gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
@@ -311,7 +328,10 @@ sp_theme_compare_page_init (SpThemeComparePage *self)
   sp_filter_dropdown_use_string_expression (self->themes);
   gtk_drop_down_set_enable_search (self->themes, TRUE);
   sp_drop_down_ellipsize (self->themes, 36);
+  /* One name, "Theme to compare": the mnemonic's labelled-by relation to
+   * the visible "Theme" would be read after it ("Theme to compare Theme") */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->themes));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->themes), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->themes),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Theme to compare"),
                                   -1);

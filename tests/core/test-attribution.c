@@ -160,6 +160,25 @@ test_words (void)
   g_assert_cmpuint (g_array_index (hits, SpBm25Hit, 1).passage, ==, 3);
 }
 
+/* The words a view marks in a candidate: those the ranking shares with
+ * the passage, across case, accents and plurals, never stop words. */
+static void
+test_shared_words (void)
+{
+  const char *passage = "As Müller says, the main contest was about Rents and standards.";
+  const char *candidate = "The contest? It was about rents: MULLER sets the standard, not the state.";
+  g_autoptr(GArray) ranges = sp_attribution_shared_word_ranges (passage, candidate);
+  g_autoptr(GString) marked = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    g_string_append_printf (marked, "[%.*s]",
+                            (int) (g_array_index (ranges, gsize, i + 1) - g_array_index (ranges, gsize, i)),
+                            candidate + g_array_index (ranges, gsize, i));
+  g_assert_cmpstr (marked->str, ==, "[contest][rents][MULLER][standard]");
+  g_assert_cmpuint (g_array_index (ranges, gsize, 0), ==, 4);
+  g_assert_cmpuint (g_array_index (ranges, gsize, 1), ==, 11);
+}
+
 static void
 test_sample_passages (Fixture       *fixture,
                       gconstpointer  data)
@@ -389,6 +408,7 @@ main (int   argc,
 
   g_test_add_func ("/attribution/sentences", test_sentences);
   g_test_add_func ("/attribution/words", test_words);
+  g_test_add_func ("/attribution/shared-words", test_shared_words);
   g_test_add ("/attribution/sample-passages", Fixture, NULL, fixture_set_up, test_sample_passages, fixture_tear_down);
   g_test_add ("/attribution/accept-reject", Fixture, NULL, fixture_set_up, test_accept_reject, fixture_tear_down);
   g_test_add ("/attribution/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);

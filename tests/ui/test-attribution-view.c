@@ -108,6 +108,7 @@ test_check_accept_undo (void)
   ShowPair pair = { { 0 }, 0 };
   const SpAttribution *passage;
   const SpAttributionCandidate *best;
+  SpAttributionDetail *detail;
   SpLinkInfo *link;
   gint64 report_id = 0, transcript_id = 0;
   guint index;
@@ -147,6 +148,14 @@ test_check_accept_undo (void)
   g_assert_true (sp_attribution_detail_get_chosen (_sp_attribution_view_get_detail (view)) == best);
   g_assert_cmpstr (_sp_attribution_view_get_row_state (view, index), ==, "Proposed");
 
+  /* Why it was proposed: the words it shares with the passage are bold,
+   * folded the way the ranking folds them; no candidate is linked yet */
+  detail = _sp_attribution_view_get_detail (view);
+  g_assert_nonnull (strstr (_sp_attribution_detail_get_candidate_markup (detail, 0), "<b>rents</b>"));
+  g_assert_null (strstr (_sp_attribution_detail_get_candidate_markup (detail, 0), "<b>the</b>"));
+  g_assert_false (_sp_attribution_detail_shows_linked (detail, 0));
+  g_assert_true (gtk_widget_has_css_class (_sp_attribution_detail_get_accept_button (detail), "suggested-action"));
+
   /* Show Side by Side carries both ranges */
   gtk_widget_activate_action (GTK_WIDGET (view), "attribution.show-pair", NULL);
   g_assert_cmpuint (pair.n_emitted, ==, 1);
@@ -174,6 +183,23 @@ test_check_accept_undo (void)
   g_assert_cmpint (link->target_document_id, ==, transcript_id);
   g_assert_cmpint (link->target_start, <=, best->end);
   g_assert_cmpint (link->target_end, >=, best->start);
+
+  /* The linked candidate wears the badge, and accepting it again is no
+   * longer what the view suggests; Reject All stays */
+  g_assert_true (_sp_attribution_detail_shows_linked (detail, 0));
+  g_assert_cmpuint (passage->candidates->len, >, 1);
+  g_assert_false (_sp_attribution_detail_shows_linked (detail, 1));
+  g_assert_false (gtk_widget_has_css_class (_sp_attribution_detail_get_accept_button (detail), "suggested-action"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (_sp_attribution_detail_get_accept_button (detail))), ==, "Accepted");
+  g_assert_false (gtk_widget_get_sensitive (_sp_attribution_detail_get_accept_button (detail)));
+  spin (300);
+  save_screenshot (window, "attributions-linked.png");
+
+  /* Another candidate can still be accepted instead */
+  sp_attribution_detail_choose (detail, 1);
+  g_assert_true (gtk_widget_has_css_class (_sp_attribution_detail_get_accept_button (detail), "suggested-action"));
+  g_assert_true (gtk_widget_get_sensitive (_sp_attribution_detail_get_accept_button (detail)));
+  sp_attribution_detail_choose (detail, 0);
   spin (500);
   g_assert_cmpuint (finished.n_finished, ==, 1);
 

@@ -279,6 +279,48 @@ test_empty_then_follows_changes (void)
   fixture_tear_down (&fixture);
 }
 
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The column names, written upwards, fit their heading: it grows with
+ * the longest name, up to 300 pixels beyond which names are ellipsized */
+static void
+test_heat_grid_heading (void)
+{
+  const char *rows[] = { "Milton Mueller", NULL };
+  const char *short_columns[] = { "Trade", "Security", NULL };
+  const char *sample_columns[] = { "Trade", "Export control and standards participation", NULL };
+  const char *long_columns[] = { "Trade", "A theme whose name goes on and on, far longer than any heading could hold", NULL };
+  GtkWidget *grid = g_object_ref_sink (sp_heat_grid_new ());
+  int longest = text_width (grid, sample_columns[1]);
+  int natural;
+
+  sp_heat_grid_set_data (SP_HEAT_GRID (grid), rows, short_columns, NULL, NULL, NULL);
+  g_assert_cmpint (sp_heat_grid_get_column_heading_height (SP_HEAT_GRID (grid)), <, longest);
+
+  sp_heat_grid_set_data (SP_HEAT_GRID (grid), rows, sample_columns, NULL, NULL, NULL);
+  /* The old fixed 140 pixels cut this one off */
+  g_assert_cmpint (longest, >, 140);
+  g_assert_cmpint (sp_heat_grid_get_column_heading_height (SP_HEAT_GRID (grid)), >=, longest);
+  g_assert_cmpint (sp_heat_grid_get_column_heading_height (SP_HEAT_GRID (grid)), <=, 300);
+  /* The grid asks for the heading and its one row */
+  gtk_widget_measure (grid, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (natural, >, longest);
+
+  sp_heat_grid_set_data (SP_HEAT_GRID (grid), rows, long_columns, NULL, NULL, NULL);
+  g_assert_cmpint (text_width (grid, long_columns[1]), >, 300);
+  g_assert_cmpint (sp_heat_grid_get_column_heading_height (SP_HEAT_GRID (grid)), ==, 300);
+  g_object_unref (grid);
+}
+
 static void
 test_matrix (void)
 {
@@ -303,6 +345,9 @@ test_matrix (void)
   /* Kennedy, Li, Mueller, Park (Li's in the report), by name */
   g_assert_cmpuint (sp_heat_grid_get_n_rows (grid), ==, 4);
   g_assert_cmpuint (sp_heat_grid_get_n_columns (grid), ==, 12);
+
+  /* Nothing chosen yet: the hint alone, no "No passages in this cell" */
+  g_assert_false (gtk_widget_get_visible (find_descendant (GTK_WIDGET (passages), GTK_TYPE_LIST_BOX)));
 
   g_assert_true (sp_matrix_page_find_cell (page, fixture.mueller, fixture.security, &row, &column));
   g_autofree char *count = sp_heat_grid_dup_cell_text (grid, row, column);
@@ -584,6 +629,21 @@ test_theme (void)
                    "Milton Mueller:" MUELLER_MERCANTILISM "|" MUELLER_SECURITY "|;"
                    "Scott Kennedy:" KENNEDY_SECURITY "|;"
                    "Thomas Li:" LI_SECURITY_REPORT "|;");
+  /* Mueller supports once and is mixed once: a tie reads "Mixed", not
+   * whichever stance ranks first */
+  {
+    GtkWidget *mueller_column = gtk_widget_get_first_child (sp_theme_compare_page_get_columns (page));
+    GtkWidget *summary = gtk_widget_get_next_sibling (gtk_widget_get_first_child (mueller_column));
+    GtkWidget *badge = gtk_widget_get_first_child (summary);
+
+    g_assert_true (gtk_widget_has_css_class (badge, "sp-stance-badge"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Mixed");
+    /* Li's one neutral passage is no tie */
+    GtkWidget *li_column = gtk_widget_get_last_child (sp_theme_compare_page_get_columns (page));
+
+    badge = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (li_column)));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Neutral");
+  }
   /* A report's passage is cited by page and paragraph */
   {
     GtkWidget *li_column = gtk_widget_get_last_child (sp_theme_compare_page_get_columns (page));
@@ -648,6 +708,12 @@ test_agreement (void)
   page = SP_AGREEMENT_PAGE (find_descendant (GTK_WIDGET (fixture.view), SP_TYPE_AGREEMENT_PAGE));
   g_assert_true (wait_for_mapped (GTK_WIDGET (page)));
 
+  /* The keyboard starts on the first pair of two, not on a stakeholder
+   * against themselves */
+  g_assert_true (sp_heat_grid_get_cursor (sp_agreement_page_get_grid (page), &row, &column));
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, 1);
+
   g_assert_true (sp_agreement_page_find_stakeholder (page, fixture.kennedy, &row));
   g_assert_true (sp_agreement_page_find_stakeholder (page, fixture.mueller, &column));
   cell = sp_heat_grid_dup_cell_text (sp_agreement_page_get_grid (page), row, column);
@@ -684,6 +750,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/Standpoint/ui/compare/empty-then-follows-changes", test_empty_then_follows_changes);
+  g_test_add_func ("/Standpoint/ui/compare/heat-grid-heading", test_heat_grid_heading);
   g_test_add_func ("/Standpoint/ui/compare/matrix", test_matrix);
   g_test_add_func ("/Standpoint/ui/compare/filter", test_filter);
   g_test_add_func ("/Standpoint/ui/compare/multi-filter", test_multi_filter);
