@@ -78,6 +78,7 @@ clear_link_tags (SpDocumentView *self)
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
   gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->linked_tag, &start, &end);
   g_hash_table_remove_all (self->link_lines);
+  g_hash_table_remove_all (self->link_icon_ys);
 }
 
 void
@@ -253,20 +254,108 @@ _sp_document_view_get_link_icon (SpDocumentView *self)
   return self->link_icon;
 }
 
-static void
-link_gutter_query_data_cb (GtkSourceGutterRenderer *renderer,
-                           GObject                 *lines,
-                           guint                    line,
-                           SpDocumentView          *self)
-{
-  GtkSourceGutterRendererPixbuf *pixbuf = GTK_SOURCE_GUTTER_RENDERER_PIXBUF (renderer);
+/* The margin's column of link icons. GtkSourceView asks a renderer for
+ * each buffer line and draws it beside that line's first display line;
+ * but a buffer line is a whole paragraph, wrapped over several display
+ * lines, and a linked passage often starts in its middle. So the icon is
+ * drawn here beside the display line where the passage starts. */
+#define SP_TYPE_LINK_GUTTER_RENDERER (sp_link_gutter_renderer_get_type ())
+G_DECLARE_FINAL_TYPE (SpLinkGutterRenderer, sp_link_gutter_renderer, SP, LINK_GUTTER_RENDERER, GtkSourceGutterRenderer)
 
-  /* Clears the icon and the overlays of the line before */
-  gtk_source_gutter_renderer_pixbuf_set_paintable (pixbuf, NULL);
-  /* As an overlay: GtkSourceView 5.6 draws nothing for a line that has a
-   * paintable set but no icon name and no overlay */
-  if (g_hash_table_contains (self->link_lines, GUINT_TO_POINTER (line)))
-    gtk_source_gutter_renderer_pixbuf_overlay_paintable (pixbuf, _sp_document_view_get_link_icon (self));
+struct _SpLinkGutterRenderer
+{
+  GtkSourceGutterRenderer parent_instance;
+
+  /* Weak: the view owns the renderer through its gutter */
+  SpDocumentView *view;
+};
+
+G_DEFINE_FINAL_TYPE (SpLinkGutterRenderer, sp_link_gutter_renderer, GTK_SOURCE_TYPE_GUTTER_RENDERER)
+
+static void
+sp_link_gutter_renderer_snapshot_line (GtkSourceGutterRenderer *renderer,
+                                       GtkSnapshot             *snapshot,
+                                       GtkSourceGutterLines    *lines,
+                                       guint                    line)
+{
+  SpDocumentView *view = SP_LINK_GUTTER_RENDERER (renderer)->view;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  SpLinkMarker *marker;
+  GtkTextIter line_start, passage_start;
+  GdkRectangle location;
+  int line_top, cell_y, cell_height, x, y;
+
+  if (view == NULL || view->link_lines == NULL)
+    return;
+  marker = g_hash_table_lookup (view->link_lines, GUINT_TO_POINTER (line));
+  if (marker == NULL)
+    return;
+
+  text_view = GTK_TEXT_VIEW (view->source_view);
+  buffer = GTK_TEXT_BUFFER (view->buffer);
+  gtk_text_buffer_get_iter_at_line (buffer, &line_start, line);
+  gtk_text_buffer_get_iter_at_offset (buffer, &passage_start, marker->start);
+  gtk_text_view_get_line_yrange (text_view, &line_start, &line_top, NULL);
+  gtk_text_view_get_iter_location (text_view, &passage_start, &location);
+
+  /* The cell starts at the paragraph's first display line; the passage's
+   * display line is as far below it as in the buffer */
+  gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_FIRST,
+                                           &cell_y, &cell_height);
+  x = (gtk_widget_get_width (GTK_WIDGET (renderer)) - LINK_ICON_SIZE) / 2;
+  y = cell_y + (location.y - line_top) + (location.height - LINK_ICON_SIZE) / 2;
+  /* What the icon was drawn level with, for sp_document_view_get_link_icon_y() */
+  g_hash_table_insert (view->link_icon_ys, GUINT_TO_POINTER (line), GINT_TO_POINTER (location.y));
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (x, 0), y));
+  gdk_paintable_snapshot (_sp_document_view_get_link_icon (view), snapshot, LINK_ICON_SIZE, LINK_ICON_SIZE);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+sp_link_gutter_renderer_dispose (GObject *object)
+{
+  g_clear_weak_pointer (&SP_LINK_GUTTER_RENDERER (object)->view);
+
+  G_OBJECT_CLASS (sp_link_gutter_renderer_parent_class)->dispose (object);
+}
+
+static void
+sp_link_gutter_renderer_class_init (SpLinkGutterRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkSourceGutterRendererClass *renderer_class = GTK_SOURCE_GUTTER_RENDERER_CLASS (klass);
+
+  object_class->dispose = sp_link_gutter_renderer_dispose;
+  renderer_class->snapshot_line = sp_link_gutter_renderer_snapshot_line;
+}
+
+static void
+sp_link_gutter_renderer_init (SpLinkGutterRenderer *self)
+{
+}
+
+/* Where the margin last drew the link icon of buffer line @line: the y,
+ * in buffer coordinates, of the display line it stands level with (the
+ * one where the line's first linked passage starts). FALSE when it has
+ * not been drawn (off screen, or no link on the line). */
+gboolean
+sp_document_view_get_link_icon_y (SpDocumentView *self,
+                                  int             line,
+                                  int            *y)
+{
+  gpointer value;
+
+  g_return_val_if_fail (SP_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (self->link_icon_ys == NULL ||
+      !g_hash_table_lookup_extended (self->link_icon_ys, GINT_TO_POINTER (line), NULL, &value))
+    return FALSE;
+  if (y != NULL)
+    *y = GPOINTER_TO_INT (value);
+  return TRUE;
 }
 
 static gboolean
@@ -331,7 +420,9 @@ _sp_document_view_links_init (SpDocumentView *self)
                                                  "underline-rgba", &accent,
                                                  NULL);
 
-  self->link_gutter = gtk_source_gutter_renderer_pixbuf_new ();
+  self->link_icon_ys = g_hash_table_new (NULL, NULL);
+  self->link_gutter = g_object_new (SP_TYPE_LINK_GUTTER_RENDERER, NULL);
+  g_set_weak_pointer (&SP_LINK_GUTTER_RENDERER (self->link_gutter)->view, self);
   gtk_source_gutter_renderer_set_xpad (self->link_gutter, 4);
   gtk_source_gutter_renderer_set_alignment_mode (self->link_gutter,
                                                  GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_FIRST);
@@ -339,7 +430,6 @@ _sp_document_view_links_init (SpDocumentView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->link_gutter), "sp-link-gutter");
   gtk_widget_set_visible (GTK_WIDGET (self->link_gutter), FALSE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->link_gutter), TRUE);
-  g_signal_connect (self->link_gutter, "query-data", G_CALLBACK (link_gutter_query_data_cb), self);
   g_signal_connect (self->link_gutter, "query-activatable", G_CALLBACK (link_gutter_query_activatable_cb), self);
   g_signal_connect (self->link_gutter, "activate", G_CALLBACK (link_gutter_activate_cb), self);
   g_signal_connect (self->link_gutter, "query-tooltip", G_CALLBACK (link_gutter_query_tooltip_cb), self);
@@ -351,6 +441,7 @@ _sp_document_view_links_dispose (SpDocumentView *self)
 {
   g_clear_pointer (&self->link_markers, g_ptr_array_unref);
   g_clear_pointer (&self->link_lines, g_hash_table_unref);
+  g_clear_pointer (&self->link_icon_ys, g_hash_table_unref);
   g_clear_object (&self->link_icon);
 }
 

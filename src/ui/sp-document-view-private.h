@@ -72,6 +72,7 @@ struct _SpDocumentView
   GHashTable        *link_lines;      /* buffer line -> first SpLinkMarker on it */
   GtkTextTag        *linked_tag;
   GtkSourceGutterRenderer *link_gutter;
+  GHashTable        *link_icon_ys;    /* buffer line -> buffer y of the display line its icon was last drawn beside */
   GdkPaintable      *link_icon;       /* in link_icon_color, the accent */
   GdkRGBA            link_icon_color;
 };

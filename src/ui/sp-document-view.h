@@ -178,6 +178,9 @@ GPtrArray     *sp_document_view_get_link_markers_at      (SpDocumentView *self,
                                                           int             offset);
 /* The margin renderer showing the link icons. */
 GtkWidget     *sp_document_view_get_link_gutter          (SpDocumentView *self);
+gboolean       sp_document_view_get_link_icon_y          (SpDocumentView *self,
+                                                          int             line,
+                                                          int            *y);
 /* Whether the link icon is shown on buffer line @line. */
 gboolean       sp_document_view_has_link_marker_on_line  (SpDocumentView *self,
                                                           int             line);

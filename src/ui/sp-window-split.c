@@ -527,6 +527,11 @@ sp_window_set_side_by_side (SpWindow *self,
   g_return_if_fail (SP_IS_WINDOW (self));
 
   set_side_by_side (self, side_by_side, TRUE);
+  /* The toggle (Ctrl+\\ or the header's button) would keep the focus, and
+   * a pane that was just hidden may have had it: the reader goes on in
+   * the active pane's text, with the keyboard too */
+  if (self->project != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (SP_WINDOW_ACTIVE_VIEW (self)));
 }
 
 /* For following a link from one pane: opens the second pane, leaving the

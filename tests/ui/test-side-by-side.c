@@ -189,6 +189,61 @@ only_marker (SpDocumentView *view)
   return g_ptr_array_index (markers, 0);
 }
 
+/* The keyboard focus is in @view's text */
+static void
+assert_focus_in_text (SpWindow       *window,
+                      SpDocumentView *view)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *text = GTK_WIDGET (sp_document_view_get_source_view (view));
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == text || gtk_widget_is_ancestor (focus, text));
+}
+
+typedef struct
+{
+  SpDocumentView *view;
+  int             line;
+} IconCheck;
+
+static gboolean
+icon_is_drawn (gpointer data)
+{
+  IconCheck *check = data;
+
+  return sp_document_view_get_link_icon_y (check->view, check->line, NULL);
+}
+
+/* The margin's link icon for the passage at @start is drawn level with
+ * the display line where the passage starts, which for a passage in the
+ * middle of a paragraph is below the paragraph's first display line */
+static void
+assert_icon_level_with_passage (SpDocumentView *view,
+                                int             start,
+                                gboolean        mid_paragraph)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (sp_document_view_get_source_view (view));
+  IconCheck check = { view, line_of (view, start) };
+  GtkTextIter iter, line_start;
+  GdkRectangle location;
+  int icon_y = -1, line_top;
+
+  gtk_widget_queue_draw (sp_document_view_get_link_gutter (view));
+  g_assert_true (wait_for (icon_is_drawn, &check));
+  g_assert_true (sp_document_view_get_link_icon_y (view, check.line, &icon_y));
+
+  gtk_text_buffer_get_iter_at_offset (sp_document_view_get_buffer (view), &iter, start);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  line_start = iter;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  gtk_text_view_get_line_yrange (text_view, &line_start, &line_top, NULL);
+
+  g_assert_cmpint (icon_y, ==, location.y);
+  if (mid_paragraph)
+    g_assert_cmpint (location.y, >, line_top);
+}
+
 typedef struct
 {
   SpDocumentView *view;
@@ -245,6 +300,8 @@ test_link_and_follow (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.side-by-side", NULL));
   g_assert_true (sp_window_get_side_by_side (fixture.window));
   g_assert_true (wait_for_mapped (GTK_WIDGET (right)));
+  /* The reader goes on in the active pane's text, not on the toggle */
+  assert_focus_in_text (fixture.window, sp_window_get_pane_view (fixture.window, sp_window_get_active_pane (fixture.window)));
   g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.report_id);
   g_assert_cmpint (sp_document_view_get_document_id (right), ==, fixture.transcript_id);
   g_assert_cmpstr (sp_document_view_get_title (left), ==, document_title (fixture.project, fixture.report_id));
@@ -309,6 +366,8 @@ test_link_and_follow (void)
   sp_window_focus_pane (fixture.window, SP_WINDOW_PANE_LEFT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.follow-link", NULL));
   assert_landed (right, transcript_start, transcript_end);
+  /* The transcript's passage starts in the middle of a turn's paragraph */
+  assert_icon_level_with_passage (right, transcript_start, TRUE);
 
   sp_window_focus_pane (fixture.window, SP_WINDOW_PANE_RIGHT);
   {
@@ -319,6 +378,7 @@ test_link_and_follow (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.follow-link", NULL));
   assert_landed (left, report_start, report_end);
+  assert_icon_level_with_passage (left, report_start, FALSE);
 
   /* The margin icon follows it too */
   g_signal_emit_by_name (right, "link-activated", link->id, transcript_start);
@@ -593,6 +653,55 @@ test_flash_when_visible (void)
   fixture_close (&fixture);
 }
 
+/* Moving the keyboard focus through the window, over the sidebar's
+ * document rows, opens nothing: only choosing a row does */
+static void
+test_focus_opens_nothing (void)
+{
+  Fixture fixture = { 0, };
+  SpDocumentView *left, *right;
+  GtkListBox *documents;
+  GtkWidget *row;
+  gboolean reached_sidebar = FALSE;
+
+  fixture_open (&fixture, "Focus.standpoint");
+  left = sp_window_get_pane_view (fixture.window, SP_WINDOW_PANE_LEFT);
+  right = sp_window_get_pane_view (fixture.window, SP_WINDOW_PANE_RIGHT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.side-by-side", NULL));
+  g_assert_true (wait_for_mapped (GTK_WIDGET (right)));
+  g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.report_id);
+  g_assert_cmpint (sp_document_view_get_document_id (right), ==, fixture.transcript_id);
+  assert_focus_in_text (fixture.window, left);
+
+  /* Focus on the transcript's row (the report's is the selected one) */
+  documents = sp_sidebar_get_document_list (sp_window_get_sidebar (fixture.window));
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (documents)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && !gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)))
+      break;
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  spin (50);
+  g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.report_id);
+
+  /* Tab from there on, all the way round the window */
+  for (int i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (fixture.window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (documents)))
+        reached_sidebar = TRUE;
+      g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.report_id);
+      g_assert_cmpint (sp_document_view_get_document_id (right), ==, fixture.transcript_id);
+    }
+  g_assert_true (reached_sidebar);
+  spin (50);
+  g_assert_cmpint (sp_document_view_get_document_id (left), ==, fixture.report_id);
+
+  fixture_close (&fixture);
+}
+
 /* The Compare and Attributions views hand passages back to reading */
 static void
 test_views (void)
@@ -662,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/Standpoint/ui/side-by-side/tag-in-right-pane", test_tag_in_right_pane);
   g_test_add_func ("/Standpoint/ui/side-by-side/pair-remembered", test_pair_remembered);
   g_test_add_func ("/Standpoint/ui/side-by-side/views", test_views);
+  g_test_add_func ("/Standpoint/ui/side-by-side/focus-opens-nothing", test_focus_opens_nothing);
   g_test_add_func ("/Standpoint/ui/side-by-side/flash-when-visible", test_flash_when_visible);
 
   return g_test_run ();
