@@ -313,23 +313,37 @@ project_changed_cb (SpCodebookEditor *self,
 
 /* Fields */
 
+/* What a text field of the selected theme is stored with */
+typedef gboolean (*ThemeTextSetter) (SpProject   *project,
+                                     gint64       id,
+                                     const char  *text,
+                                     GError     **error);
+
 static void
-name_apply_cb (SpCodebookEditor *self)
+apply_text (SpCodebookEditor *self,
+            GtkWidget        *field,
+            ThemeTextSetter   set)
 {
   g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 
   if (self->selected == 0)
     return;
 
-  check (self, sp_project_rename_theme (self->project, self->selected, text, &error), &error);
+  check (self, set (self->project, self->selected, gtk_editable_get_text (GTK_EDITABLE (field)), &error), &error);
+}
+
+static void
+name_apply_cb (SpCodebookEditor *self)
+{
+  apply_text (self, GTK_WIDGET (self->name_row), sp_project_rename_theme);
 }
 
 static void
 shortcut_apply_cb (SpCodebookEditor *self)
 {
-  g_autoptr(GError) error = NULL;
+  /* The core takes the key as typed; only stray spaces go */
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->shortcut_row))));
+  g_autoptr(GError) error = NULL;
 
   if (self->selected == 0)
     return;
@@ -340,25 +354,13 @@ shortcut_apply_cb (SpCodebookEditor *self)
 static void
 description_apply_cb (SpCodebookEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->description_row));
-
-  if (self->selected == 0)
-    return;
-
-  check (self, sp_project_set_theme_description (self->project, self->selected, text, &error), &error);
+  apply_text (self, GTK_WIDGET (self->description_row), sp_project_set_theme_description);
 }
 
 static void
 statement_apply_cb (SpCodebookEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->statement_row));
-
-  if (self->selected == 0)
-    return;
-
-  check (self, sp_project_set_theme_statement (self->project, self->selected, text, &error), &error);
+  apply_text (self, GTK_WIDGET (self->statement_row), sp_project_set_theme_statement);
 }
 
 static void

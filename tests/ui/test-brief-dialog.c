@@ -222,10 +222,8 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   use_app_style ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/Standpoint/ui/brief-dialog/preview-and-export", test_brief_dialog);
 

@@ -263,10 +263,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* As in the other window tests (GTK 4.8 GtkRange unmap critical) */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/Standpoint/ui/preferences/controls-and-effects", test_preferences);
 

@@ -762,10 +762,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* As in test-tagging.c: no animations (GTK 4.8 criticals on destroy) */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/Standpoint/ui/side-by-side/link-and-follow", test_link_and_follow);
   g_test_add_func ("/Standpoint/ui/side-by-side/tag-in-right-pane", test_tag_in_right_pane);

@@ -831,12 +831,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* GTK 4.8's GtkRange disconnects an adjustment animation's frame-clock
-   * handler twice when a window is destroyed mid-scroll (a critical, fatal
-   * in tests); what is tested here does not depend on animations. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/Standpoint/ui/window/sample", test_window_sample);
   g_test_add_func ("/Standpoint/ui/window/open-error", test_window_open_error);

@@ -178,3 +178,12 @@ list_annotations (SpProject *project,
   g_assert_no_error (error);
   return annotations;
 }
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 #define TIMEOUT_MS 10000
 
+/* gtk_test_init() and adw_init(), with animations off: GTK 4.8's GtkRange
+ * disconnects an adjustment animation's frame-clock handler twice when a
+ * window is destroyed mid-scroll (a critical, fatal in tests), and nothing
+ * tested here depends on animations. */
+void          ui_test_init        (int           *argc,
+                                   char        ***argv);
+
 typedef gboolean (*CheckFunc) (gpointer data);
 
 gboolean      wait_for            (CheckFunc      check,
