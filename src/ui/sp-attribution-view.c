@@ -52,6 +52,9 @@ struct _SpAttributionView
   GPtrArray           *attributions;  /* SpAttribution, list order */
   GCancellable        *cancellable;   /* of the running check, NULL if idle */
   guint                recheck_source;
+  /* A check is due but the view is hidden: it runs when the view is
+   * shown, rather than re-ranking a whole report nobody is looking at. */
+  gboolean             stale;
   guint                own_change;    /* inside our own accept or reject */
   guint                refilling;
 };
@@ -320,6 +323,15 @@ start_check (SpAttributionView *self)
       return;
     }
 
+  /* Hidden (the window has just opened the project, say): rank when the
+   * analyst comes to look, not on every project opened. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
   data = g_new0 (CheckData, 1);
   data->report_id = self->report_id;
   data->transcript_id = self->transcript_id;
@@ -430,8 +442,29 @@ project_changed_cb (SpProject         *project,
   if (self->own_change > 0 || (what & FOLLOWED_CHANGES) == 0)
     return;
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   g_clear_handle_id (&self->recheck_source, g_source_remove);
   self->recheck_source = g_timeout_add (RECHECK_DELAY_MS, recheck_timeout_cb, self);
+}
+
+static void
+sp_attribution_view_map (GtkWidget *widget)
+{
+  SpAttributionView *self = SP_ATTRIBUTION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sp_attribution_view_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->recheck_source, g_source_remove);
+      recheck_timeout_cb (self);
+    }
 }
 
 /* Decisions */
@@ -635,6 +668,7 @@ sp_attribution_view_class_init (SpAttributionViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_attribution_view_dispose;
+  widget_class->map = sp_attribution_view_map;
 
   signals[SHOW_PAIR] =
     g_signal_new ("show-pair",

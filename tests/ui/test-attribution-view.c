@@ -226,6 +226,45 @@ test_check_accept_undo (void)
   remove_dir (dir);
 }
 
+/* A hidden view (the window's Attributions page before it is opened)
+ * ranks nothing; the check runs once it is shown, and a change made
+ * meanwhile does not add a second one. */
+static void
+test_check_waits_until_shown (void)
+{
+  g_autofree char *dir = NULL;
+  SpProject *project = open_sample_project ("sp-attribution-view-XXXXXX", "sample.standpoint", &dir);
+  GtkWidget *window = gtk_window_new ();
+  SpAttributionView *view = SP_ATTRIBUTION_VIEW (sp_attribution_view_new ());
+  Finished finished = { view, 0, 1 };
+  g_autoptr(GError) error = NULL;
+  gint64 report_id = 0, transcript_id = 0;
+
+  sample_ids (project, &report_id, &transcript_id);
+  g_signal_connect (view, "finished", G_CALLBACK (finished_cb), &finished);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 820);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+
+  sp_attribution_view_set_project (view, project);
+  g_assert_cmpint (sp_attribution_view_get_report_id (view), ==, report_id);
+  g_assert_false (sp_attribution_view_is_busy (view));
+  g_assert_true (sp_project_reject_attribution (project, report_id, 10537, 10819, &error));
+  g_assert_no_error (error);
+  spin (500);
+  g_assert_cmpuint (finished.n_finished, ==, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_finished, &finished));
+  spin (500);
+  g_assert_cmpuint (finished.n_finished, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  sp_project_close (project);
+  g_assert_finalize_object (project);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +273,7 @@ main (int   argc,
   use_app_style ();
 
   g_test_add_func ("/Standpoint/ui/attribution/check-accept-undo", test_check_accept_undo);
+  g_test_add_func ("/Standpoint/ui/attribution/check-waits-until-shown", test_check_waits_until_shown);
 
   return g_test_run ();
 }
