@@ -9,6 +9,8 @@
  * time and peak memory (getrusage ru_maxrss) are its own.
  *
  * Goals: Markdown and HTML under 1 s, PDF under 5 s, each under 200 MB.
+ * Without --format, the same project then goes out as REFI-QDA (.qdpx) and
+ * into a new project, as figures for the data exports (no goal set).
  *
  * Options for profiling one format: --format=pdf makes only that one,
  * --annotations=N makes a smaller brief, --keep leaves the project and
@@ -28,6 +30,7 @@
 #include "bench-corpus.h"
 #include "sp-brief-export.h"
 #include "sp-database.h"
+#include "sp-export.h"
 #include "sp-project-private.h"
 #include "sp-project-themes.h"
 #include "sp-sample.h"
@@ -191,6 +194,13 @@ fill_annotations (SpProject *project)
     }
 }
 
+static double
+cpu_seconds (const struct rusage *usage)
+{
+  return usage->ru_utime.tv_sec + usage->ru_utime.tv_usec / 1e6 +
+         usage->ru_stime.tv_sec + usage->ru_stime.tv_usec / 1e6;
+}
+
 /* In a child: opens the project, makes the brief, writes it. */
 static void
 make_brief (const char    *project_path,
@@ -222,9 +232,84 @@ make_brief (const char    *project_path,
   /* CPU time too: on a busy machine the wall clock says little. */
   g_print ("%-5s %u quotes  gather %.3f s  write %.3f s  total %.3f s (CPU %.3f s)  peak RSS %.1f MB  file %.1f kB\n",
            sp_brief_format_to_string (format), brief->n_quotes, gathered - start, written - gathered,
-           written - start,
-           usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6,
+           written - start, cpu_seconds (&usage),
            usage.ru_maxrss / 1024.0, st.st_size / 1024.0);
+}
+
+/* In a child: the same project out as REFI-QDA and into a new project, the
+ * way another team's tool would hand it back. */
+static void
+round_trip_qdpx (const char *project_path,
+                 const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) project = NULL;
+  g_autoptr(SpProject) copy = NULL;
+  g_autofree char *qdpx = g_build_filename (dir, "bench.qdpx", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copy.standpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (qdpx);
+  struct rusage usage;
+  double start, exported, imported;
+
+  start = sp_bench_now_seconds ();
+  project = sp_project_open (project_path, SP_PROJECT_OPEN_READ_ONLY, &error);
+  if (project == NULL || !sp_export_to_path (project, SP_EXPORT_QDPX, qdpx, NULL, &error))
+    g_error ("%s", error->message);
+  exported = sp_bench_now_seconds ();
+  copy = sp_project_create (copy_path, &error);
+  if (copy == NULL || !sp_import_refi_qda (copy, file, NULL, &error))
+    g_error ("%s", error->message);
+  imported = sp_bench_now_seconds ();
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("qdpx  %u annotations  export %.3f s  import %.3f s  total %.3f s (CPU %.3f s)  peak RSS %.1f MB\n",
+           sp_project_count_annotations (copy, NULL), exported - start, imported - exported,
+           imported - start, cpu_seconds (&usage), usage.ru_maxrss / 1024.0);
+}
+
+/* Runs @func in a child process, so each measurement has its own peak
+ * memory. */
+static void
+in_child (void (*func) (gpointer data),
+          gpointer data,
+          const char *what)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      func (data);
+      fflush (stdout);
+      _exit (0);
+    }
+  waitpid (pid, &status, 0);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s failed", what);
+}
+
+typedef struct
+{
+  const char    *project_path;
+  const char    *dir;
+  SpBriefFormat  format;
+  const char    *out_path;
+} Job;
+
+static void
+make_brief_job (gpointer data)
+{
+  Job *job = data;
+
+  make_brief (job->project_path, job->format, job->out_path);
+}
+
+static void
+round_trip_job (gpointer data)
+{
+  Job *job = data;
+
+  round_trip_qdpx (job->project_path, job->dir);
 }
 
 int
@@ -273,23 +358,19 @@ main (int    argc,
     {
       g_autofree char *name = g_strdup_printf ("brief.%s", sp_brief_format_to_string (formats[i]));
       g_autofree char *out_path = g_build_filename (dir, name, NULL);
-      int status = 0;
-      pid_t pid;
+      Job job = { project_path, dir, formats[i], out_path };
 
       if (only_format != NULL && formats[i] != only)
         continue;
-      pid = fork ();
-      if (pid == 0)
-        {
-          make_brief (project_path, formats[i], out_path);
-          fflush (stdout);
-          _exit (0);
-        }
-      waitpid (pid, &status, 0);
-      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-        g_error ("making the %s brief failed", name);
+      in_child (make_brief_job, &job, name);
       if (!keep)
         g_unlink (out_path);
+    }
+  if (only_format == NULL)
+    {
+      Job job = { project_path, dir, 0, NULL };
+
+      in_child (round_trip_job, &job, "the REFI-QDA round trip");
     }
 
   if (keep)
