@@ -642,6 +642,53 @@ test_upgrade_from_version_1 (Fixture       *fixture,
                                              " WHERE name = 'attribution_rejections'"), ==, 1);
 }
 
+/* View state kept in the file: stored, replaced, removed; a bad name or a
+ * read-only project is refused and nothing changes. */
+static void
+test_properties (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SpProject) project = sp_project_create (fixture->path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_key = g_strnfill (129, 'k');
+  g_autofree char *value = NULL;
+
+  g_assert_nonnull (project);
+  g_assert_null (sp_project_get_property (project, "side-by-side.left", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sp_project_set_property (project, "side-by-side.left", "2", &error));
+  g_assert_true (sp_project_set_property (project, "side-by-side.left", "3", &error));
+  g_assert_no_error (error);
+  value = sp_project_get_property (project, "side-by-side.left", &error);
+  g_assert_cmpstr (value, ==, "3");
+
+  g_assert_false (sp_project_set_property (project, "", "x", &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "1 to 128 characters"));
+  g_clear_error (&error);
+  g_assert_false (sp_project_set_property (project, long_key, "x", &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM properties"), ==, 1);
+
+  g_assert_true (sp_project_set_property (project, "side-by-side.left", NULL, &error));
+  g_assert_null (sp_project_get_property (project, "side-by-side.left", &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_project_set_property (project, "side-by-side.left", "4", &error));
+  sp_project_close (project);
+  g_clear_object (&project);
+
+  project = sp_project_open (fixture->path, SP_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (sp_project_set_property (project, "side-by-side.left", "5", &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_pointer (&value, g_free);
+  value = sp_project_get_property (project, "side-by-side.left", &error);
+  g_assert_cmpstr (value, ==, "4");
+}
+
 static void
 test_header_still_in_wal (Fixture       *fixture,
                           gconstpointer  data)
@@ -889,6 +936,7 @@ main (int   argc,
   ADD ("open-twice-in-process", test_open_twice_in_process);
   ADD ("old-schema-is-migrated", test_old_schema_is_migrated);
   ADD ("upgrade-from-version-1", test_upgrade_from_version_1);
+  ADD ("properties", test_properties);
   ADD ("header-still-in-wal", test_header_still_in_wal);
   ADD ("documents-and-stakeholders", test_documents_and_stakeholders);
   ADD ("add-is-all-or-nothing", test_add_is_all_or_nothing);
