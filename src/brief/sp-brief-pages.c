@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "sp-brief-pages.h"
+#include "sp-brief-text.h"
 
 #define MARGIN        56.0   /* points: about 2 cm */
 #define FOOTER_GAP    24.0
@@ -84,23 +85,11 @@ typedef struct
   guint line;
 } Position;
 
-/* The extents of each line of a layout, in points from its top, with
- * the line itself to draw it (valid while its layout lives). */
-typedef struct
-{
-  double top;
-  double bottom;
-  double baseline;
-  double x;
-  PangoLayoutLine *line;
-} LineBox;
-
 /* A block laid out, and its lines. */
 typedef struct
 {
   guint        block;   /* G_MAXUINT: none */
-  PangoLayout *layout;
-  GArray      *lines;   /* of LineBox */
+  SpBriefText *text;
 } LaidBlock;
 
 struct _SpBriefPages
@@ -301,8 +290,7 @@ add_appendix_blocks (SpBriefPages  *self,
 static void
 laid_block_clear (LaidBlock *laid)
 {
-  g_clear_object (&laid->layout);
-  g_clear_pointer (&laid->lines, g_array_unref);
+  g_clear_pointer (&laid->text, sp_brief_text_free);
   laid->block = G_MAXUINT;
 }
 
@@ -427,59 +415,23 @@ prepare_context (SpBriefPages *self,
     }
 }
 
-static PangoLayout *
-block_layout (SpBriefPages *self,
-              PangoContext *context,
-              const Block  *block)
+static SpBriefText *
+block_text (SpBriefPages *self,
+            const Block  *block)
 {
-  PangoLayout *layout = pango_layout_new (context);
   double width = content_width (self) - block_indent (block);
 
   if (block->style == STYLE_QUOTE)
     width -= 2 * QUOTE_PAD;
 
-  pango_layout_set_font_description (layout, self->fonts[block->style]);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, block->markup, -1);
-
   if (block->style == STYLE_TABLE_HEAD || block->style == STYLE_TABLE_ROW)
     {
-      PangoTabArray *tabs = pango_tab_array_new_with_positions (2, TRUE,
-                                                                PANGO_TAB_LEFT, (int) (width * 0.55),
-                                                                PANGO_TAB_LEFT, (int) (width * 0.8));
+      double tabs[] = { width * 0.55, width * 0.8 };
 
-      pango_layout_set_tabs (layout, tabs);
-      pango_tab_array_free (tabs);
+      return sp_brief_text_new (self->context, self->fonts[block->style], block->markup, width,
+                                tabs, G_N_ELEMENTS (tabs));
     }
-
-  return layout;
-}
-
-/* Walks the lines once, right after Pango breaks them. */
-static GArray *
-layout_lines (PangoLayout *layout)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (LineBox));
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  do
-    {
-      PangoRectangle logical;
-      LineBox box;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      box.top = (double) logical.y / PANGO_SCALE;
-      box.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-      box.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      box.x = (double) logical.x / PANGO_SCALE;
-      box.line = pango_layout_iter_get_line_readonly (iter);
-      g_array_append_val (lines, box);
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-  return lines;
+  return sp_brief_text_new (self->context, self->fonts[block->style], block->markup, width, NULL, 0);
 }
 
 /* Block @index laid out. Filling a page needs the block it is in and,
@@ -508,8 +460,7 @@ lay_out_block (SpBriefPages *self,
 
   laid_block_clear (laid);
   laid->block = index;
-  laid->layout = block_layout (self, self->context, &g_array_index (self->blocks, Block, index));
-  laid->lines = layout_lines (laid->layout);
+  laid->text = block_text (self, &g_array_index (self->blocks, Block, index));
   return laid;
 }
 
@@ -550,29 +501,24 @@ draw_decoration (SpBriefPages *self,
     }
 }
 
-/* Draws lines [first, last) of @lines with the first one's top at @y. */
+/* Draws lines [first, last) of @text with the first one's top at @y. */
 static void
-draw_lines (SpBriefPages *self,
-            cairo_t      *cr,
-            const Block  *block,
-            GArray       *lines,
-            guint         first,
-            guint         last,
-            double        y)
+draw_lines (SpBriefPages      *self,
+            cairo_t           *cr,
+            const Block       *block,
+            const SpBriefText *text,
+            guint              first,
+            guint              last,
+            double             y)
 {
-  double offset = g_array_index (lines, LineBox, first).top;
+  double offset = sp_brief_text_get_line (text, first)->top;
   double x = MARGIN + block_indent (block) + (block->style == STYLE_QUOTE ? QUOTE_PAD + 3 : 0);
 
-  draw_decoration (self, cr, block, y, y + g_array_index (lines, LineBox, last - 1).bottom - offset);
+  draw_decoration (self, cr, block, y, y + sp_brief_text_get_line (text, last - 1)->bottom - offset);
 
   cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
   for (guint i = first; i < last; i++)
-    {
-      const LineBox *box = &g_array_index (lines, LineBox, i);
-
-      cairo_move_to (cr, x + box->x, y + box->baseline - offset);
-      pango_cairo_show_layout_line (cr, box->line);
-    }
+    sp_brief_text_draw_line (text, cr, i, x, y + sp_brief_text_get_line (text, i)->baseline - offset);
 }
 
 static double
@@ -585,7 +531,7 @@ first_line_height (SpBriefPages *self,
     return 0;
   laid = lay_out_block (self, index, index - 1);  /* the block above stays */
   return styles[g_array_index (self->blocks, Block, index).style].space_before +
-         g_array_index (laid->lines, LineBox, 0).bottom;
+         sp_brief_text_get_line (laid->text, 0)->bottom;
 }
 
 static void
@@ -624,9 +570,10 @@ fill_page (SpBriefPages *self,
     {
       const Block *block = &g_array_index (self->blocks, Block, at.block);
       const StyleInfo *style = &styles[block->style];
-      GArray *lines = lay_out_block (self, at.block, G_MAXUINT)->lines;
+      const SpBriefText *text = lay_out_block (self, at.block, G_MAXUINT)->text;
+      guint n_lines = sp_brief_text_get_n_lines (text);
       double space = (y > MARGIN && at.line == 0) ? style->space_before : 0;
-      double offset = g_array_index (lines, LineBox, at.line).top;
+      double offset = sp_brief_text_get_line (text, at.line)->top;
       guint last = at.line;
       double height;
 
@@ -634,21 +581,20 @@ fill_page (SpBriefPages *self,
         break;
 
       /* As many lines as fit below @y. */
-      while (last < lines->len &&
-             y + space + g_array_index (lines, LineBox, last).bottom - offset <= bottom)
+      while (last < n_lines && y + space + sp_brief_text_get_line (text, last)->bottom - offset <= bottom)
         last++;
 
-      if (last == lines->len && style->keep_with_next &&
-          y + space + (g_array_index (lines, LineBox, last - 1).bottom - offset) +
+      if (last == n_lines && style->keep_with_next &&
+          y + space + (sp_brief_text_get_line (text, last - 1)->bottom - offset) +
           style->space_after + first_line_height (self, at.block + 1) > bottom &&
           y > MARGIN)
         last = at.line;  /* a heading at the foot of a page goes on the next */
 
       /* Do not leave a single line of a block behind; but a page
        * must always take something, or a huge block would never fit. */
-      if (last < lines->len && lines->len - last < 2 && y > MARGIN)
+      if (last < n_lines && n_lines - last < 2 && y > MARGIN)
         last = last - at.line >= 3 ? last - 1 : at.line;  /* nor carry one line over */
-      if (last > at.line && last < lines->len && last - at.line < 2 && y > MARGIN)
+      if (last > at.line && last < n_lines && last - at.line < 2 && y > MARGIN)
         last = at.line;
       if (last == at.line && y == MARGIN)
         last = at.line + 1;
@@ -657,11 +603,11 @@ fill_page (SpBriefPages *self,
 
       y += space;
       if (cr_draw != NULL)
-        draw_lines (self, cr_draw, block, lines, at.line, last, y);
-      height = g_array_index (lines, LineBox, last - 1).bottom - offset;
+        draw_lines (self, cr_draw, block, text, at.line, last, y);
+      height = sp_brief_text_get_line (text, last - 1)->bottom - offset;
       y += height;
 
-      if (last < lines->len)
+      if (last < n_lines)
         {
           at.line = last;
           break;
