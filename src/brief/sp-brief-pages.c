@@ -102,7 +102,6 @@ struct _SpBriefPages
   PangoFontDescription *fonts[N_STYLES];
   LaidBlock     laid[2];      /* the last two blocks laid out */
   guint         context_serial;  /* of the context they were laid out with */
-  PangoLayout  *footer;       /* the page number */
 };
 
 static void
@@ -352,7 +351,6 @@ sp_brief_pages_free (SpBriefPages *self)
   g_array_unref (self->blocks);
   g_array_unref (self->page_starts);
   drop_laid_blocks (self);
-  g_clear_object (&self->footer);
   g_clear_object (&self->context);
   for (guint i = 0; i < N_STYLES; i++)
     pango_font_description_free (self->fonts[i]);
@@ -466,35 +464,30 @@ lay_out_block (SpBriefPages *self,
 
 static void
 draw_decoration (SpBriefPages *self,
-                 cairo_t      *cr,
+                 SpBriefOps   *ops,
                  const Block  *block,
                  double        top,
                  double        bottom)
 {
   double x = MARGIN + block_indent (block);
+  const double tint[4] = { block->color[0], block->color[1], block->color[2], 0.16 };
+  const double color[4] = { block->color[0], block->color[1], block->color[2], 1.0 };
+  const double rule[4] = { 0.87, 0.87, 0.85, 1.0 };
 
   switch (block->style)
     {
     case STYLE_QUOTE:
-      cairo_set_source_rgba (cr, block->color[0], block->color[1], block->color[2], 0.16);
-      cairo_rectangle (cr, x, top - QUOTE_PAD / 2, content_width (self) - block_indent (block),
-                       bottom - top + QUOTE_PAD);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, block->color[0], block->color[1], block->color[2]);
-      cairo_rectangle (cr, x, top - QUOTE_PAD / 2, 3, bottom - top + QUOTE_PAD);
-      cairo_fill (cr);
+      sp_brief_ops_fill_rect (ops, x, top - QUOTE_PAD / 2, content_width (self) - block_indent (block),
+                              bottom - top + QUOTE_PAD, tint);
+      sp_brief_ops_fill_rect (ops, x, top - QUOTE_PAD / 2, 3, bottom - top + QUOTE_PAD, color);
       break;
     case STYLE_THEME:
     case STYLE_APPENDIX:
-      cairo_set_source_rgb (cr, block->color[0], block->color[1], block->color[2]);
-      cairo_rectangle (cr, MARGIN, bottom + 2, content_width (self), 2.5);
-      cairo_fill (cr);
+      sp_brief_ops_fill_rect (ops, MARGIN, bottom + 2, content_width (self), 2.5, color);
       break;
     case STYLE_TABLE_HEAD:
     case STYLE_TABLE_ROW:
-      cairo_set_source_rgb (cr, 0.87, 0.87, 0.85);
-      cairo_rectangle (cr, MARGIN, bottom + 1, content_width (self), 0.5);
-      cairo_fill (cr);
+      sp_brief_ops_fill_rect (ops, MARGIN, bottom + 1, content_width (self), 0.5, rule);
       break;
     default:
       break;
@@ -504,21 +497,20 @@ draw_decoration (SpBriefPages *self,
 /* Draws lines [first, last) of @text with the first one's top at @y. */
 static void
 draw_lines (SpBriefPages      *self,
-            cairo_t           *cr,
+            SpBriefOps        *ops,
             const Block       *block,
             const SpBriefText *text,
             guint              first,
             guint              last,
             double             y)
 {
+  static const double ink[3] = { 0.14, 0.12, 0.19 };
   double offset = sp_brief_text_get_line (text, first)->top;
   double x = MARGIN + block_indent (block) + (block->style == STYLE_QUOTE ? QUOTE_PAD + 3 : 0);
 
-  draw_decoration (self, cr, block, y, y + sp_brief_text_get_line (text, last - 1)->bottom - offset);
-
-  cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
+  draw_decoration (self, ops, block, y, y + sp_brief_text_get_line (text, last - 1)->bottom - offset);
   for (guint i = first; i < last; i++)
-    sp_brief_text_draw_line (text, cr, i, x, y + sp_brief_text_get_line (text, i)->baseline - offset);
+    sp_brief_text_record_line (text, ops, i, x, y + sp_brief_text_get_line (text, i)->baseline - offset, ink);
 }
 
 static double
@@ -536,30 +528,26 @@ first_line_height (SpBriefPages *self,
 
 static void
 draw_footer (SpBriefPages *self,
-             cairo_t      *cr,
+             SpBriefOps   *ops,
              guint         page)
 {
+  static const double grey[3] = { 0.37, 0.36, 0.39 };
   char number[16];
-  int width, height;
+  g_autoptr(SpBriefText) text = NULL;
+  const SpBriefTextLine *line;
 
-  if (self->footer == NULL)
-    {
-      self->footer = pango_layout_new (self->context);
-      pango_layout_set_font_description (self->footer, self->fonts[STYLE_META]);
-    }
   g_snprintf (number, sizeof number, "%u", page + 1);
-  pango_layout_set_text (self->footer, number, -1);
-  pango_layout_get_pixel_size (self->footer, &width, &height);
-  cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
-  cairo_move_to (cr, (self->width - width) / 2, self->height - MARGIN + 4);
-  pango_cairo_show_layout (cr, self->footer);
+  text = sp_brief_text_new (self->context, self->fonts[STYLE_META], number, content_width (self), NULL, 0);
+  line = sp_brief_text_get_line (text, 0);
+  sp_brief_text_record_line (text, ops, 0, (self->width - line->width) / 2,
+                             self->height - MARGIN + 4 + line->baseline, grey);
 }
 
-/* Fills one page from @from (drawing it if @cr_draw is set) and returns
+/* Fills one page from @from (drawing it into @ops if set) and returns
  * where the next page starts; block == blocks->len at the end. */
 static Position
 fill_page (SpBriefPages *self,
-           cairo_t      *cr_draw,
+           SpBriefOps   *ops,
            Position      from)
 {
   double y = MARGIN;
@@ -602,8 +590,8 @@ fill_page (SpBriefPages *self,
         break;
 
       y += space;
-      if (cr_draw != NULL)
-        draw_lines (self, cr_draw, block, text, at.line, last, y);
+      if (ops != NULL)
+        draw_lines (self, ops, block, text, at.line, last, y);
       height = sp_brief_text_get_line (text, last - 1)->bottom - offset;
       y += height;
 
@@ -648,19 +636,20 @@ sp_brief_pages_get_n_pages (SpBriefPages *self)
   return self->page_starts->len;
 }
 
+/* Page @page, from @from, into @ops; *@next is where the next starts. */
 static void
 draw_page_at (SpBriefPages *self,
-              cairo_t      *cr,
+              SpBriefOps   *ops,
               guint         page,
               Position      from,
               Position     *next)
 {
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  *next = fill_page (self, cr, from);
-  draw_footer (self, cr, page);
-  cairo_restore (cr);
+  static const double white[4] = { 1, 1, 1, 1 };
+
+  sp_brief_ops_clear (ops);
+  sp_brief_ops_fill_rect (ops, 0, 0, self->width, self->height, white);
+  *next = fill_page (self, ops, from);
+  draw_footer (self, ops, page);
 }
 
 void
@@ -668,32 +657,109 @@ sp_brief_pages_draw_page (SpBriefPages *self,
                           cairo_t      *cr,
                           guint         page)
 {
+  g_autoptr(SpBriefOps) ops = sp_brief_ops_new ();
   Position next;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (page < self->page_starts->len);
 
   prepare_context (self, cr);
-  draw_page_at (self, cr, page, g_array_index (self->page_starts, Position, page), &next);
+  draw_page_at (self, ops, page, g_array_index (self->page_starts, Position, page), &next);
+  sp_brief_ops_replay (ops, cr);
+}
+
+/* Writing every page: one thread lays pages out while the caller's draws
+ * the ones before into its surface (a PDF's, which is most of Cairo's
+ * work), so a long brief takes the longer of the two rather than their
+ * sum. The layout thread has a font map and context of its own, since
+ * Pango's are not thread safe; pages cross over as operation lists that
+ * hold only Cairo objects. A few lists go round between the threads, so
+ * memory stays that of a few pages. */
+
+#define PAGES_IN_FLIGHT 4
+
+typedef struct
+{
+  SpBriefPages         *pages;
+  cairo_font_options_t *options;  /* of the target surface */
+  GAsyncQueue          *laid_out; /* of SpBriefOps, then the end marker */
+  GAsyncQueue          *free;     /* of SpBriefOps, to lay out into */
+  gint                  stop;     /* atomic: the drawing failed */
+} Pipeline;
+
+/* Marks the end of the pages in the laid_out queue. */
+static const char end_of_pages_marker;
+#define END_OF_PAGES ((gpointer) &end_of_pages_marker)
+
+static gpointer
+lay_out_pages_thread (gpointer data)
+{
+  Pipeline *pipeline = data;
+  SpBriefPages *self = pipeline->pages;
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  Position at = { 0, 0 };
+  guint page = 0;
+
+  drop_laid_blocks (self);
+  g_clear_object (&self->context);
+  self->context = pango_font_map_create_context (font_map);
+  /* The surface's font options under ours, as pango_cairo_update_context()
+   * would merge them. */
+  set_unhinted (self->context);
+  cairo_font_options_merge (pipeline->options, pango_cairo_context_get_font_options (self->context));
+  pango_cairo_context_set_font_options (self->context, pipeline->options);
+  self->context_serial = pango_context_get_serial (self->context);
+
+  while (at.block < self->blocks->len && !g_atomic_int_get (&pipeline->stop))
+    {
+      SpBriefOps *ops = g_async_queue_pop (pipeline->free);
+
+      g_array_append_val (self->page_starts, at);
+      draw_page_at (self, ops, page++, at, &at);
+      g_async_queue_push (pipeline->laid_out, ops);
+    }
+  /* Pango's objects stay with the pages, for the thread that frees them. */
+  drop_laid_blocks (self);
+  g_async_queue_push (pipeline->laid_out, END_OF_PAGES);
+  return NULL;
 }
 
 guint
 sp_brief_pages_draw_all (SpBriefPages *self,
                          cairo_t      *cr)
 {
-  Position at = { 0, 0 };
-  guint page = 0;
+  Pipeline pipeline = { self, cairo_font_options_create (), g_async_queue_new (), g_async_queue_new (), 0 };
+  GThread *thread;
+  SpBriefOps *ops;
+  guint n_pages = 0;
 
   g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
 
-  prepare_context (self, cr);
+  cairo_surface_get_font_options (cairo_get_target (cr), pipeline.options);
+  for (guint i = 0; i < PAGES_IN_FLIGHT; i++)
+    g_async_queue_push (pipeline.free, sp_brief_ops_new ());
   g_array_set_size (self->page_starts, 0);
-  while (at.block < self->blocks->len)
-    {
-      g_array_append_val (self->page_starts, at);
-      draw_page_at (self, cr, page++, at, &at);
-      cairo_show_page (cr);
-    }
 
-  return page;
+  thread = g_thread_new ("sp-brief-layout", lay_out_pages_thread, &pipeline);
+  while ((ops = g_async_queue_pop (pipeline.laid_out)) != (SpBriefOps *) END_OF_PAGES)
+    {
+      if (!g_atomic_int_get (&pipeline.stop))
+        {
+          sp_brief_ops_replay (ops, cr);
+          cairo_show_page (cr);
+          n_pages++;
+          if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+            g_atomic_int_set (&pipeline.stop, TRUE);
+        }
+      g_async_queue_push (pipeline.free, ops);
+    }
+  g_thread_join (thread);
+
+  while ((ops = g_async_queue_try_pop (pipeline.free)) != NULL)
+    sp_brief_ops_free (ops);
+  g_async_queue_unref (pipeline.free);
+  g_async_queue_unref (pipeline.laid_out);
+  cairo_font_options_destroy (pipeline.options);
+  return n_pages;
 }

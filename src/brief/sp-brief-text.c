@@ -437,7 +437,7 @@ add_line (Builder   *builder,
           int        end_char)
 {
   SpBriefText *self = builder->self;
-  Line line = { { 0, 0, 0 }, self->runs->len, runs->len,
+  Line line = { { 0, 0, 0, 0 }, self->runs->len, runs->len,
                 paragraph->start + paragraph->char_bytes[start_char],
                 paragraph->start + paragraph->char_bytes[end_char] };
   int ascent = 0, descent = 0, width = 0;
@@ -464,14 +464,18 @@ add_line (Builder   *builder,
       g_list_free (items);
     }
 
-  for (int c = start_char; c < end_char; c++)
-    width += paragraph->widths[c];
-  x = builder->direction == PANGO_DIRECTION_RTL ? (double) MAX (builder->width - width, 0) / PANGO_SCALE : 0;
   for (guint i = 0; i < runs->len; i++)
     {
       Run *run = g_ptr_array_index (runs, i);
 
       set_tab_widths (paragraph, self->text, run);
+      width += pango_glyph_string_get_width (run->glyphs);
+    }
+  x = builder->direction == PANGO_DIRECTION_RTL ? (double) MAX (builder->width - width, 0) / PANGO_SCALE : 0;
+  for (guint i = 0; i < runs->len; i++)
+    {
+      Run *run = g_ptr_array_index (runs, i);
+
       if (run->glyphs->num_glyphs > 0)
         {
           PangoRectangle logical;
@@ -492,6 +496,7 @@ add_line (Builder   *builder,
   if (!has_glyphs)
     get_empty_extents (builder, &ascent, &descent);
 
+  line.extents.width = (double) width / PANGO_SCALE;
   line.extents.top = builder->y;
   line.extents.baseline = builder->y + (double) ascent / PANGO_SCALE;
   line.extents.bottom = builder->y + (double) (ascent + descent) / PANGO_SCALE;
@@ -650,47 +655,138 @@ sp_brief_text_dup_line_text (const SpBriefText *self,
   return g_strndup (self->text + l->start, l->end - l->start);
 }
 
-static const PangoColor *
-run_foreground (const Run *run)
+/* The colour the markup gives @run, if any. */
+static gboolean
+get_run_foreground (const Run *run,
+                    double     rgb[3])
 {
   for (GSList *l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
     {
       const PangoAttribute *attribute = l->data;
 
       if (attribute->klass->type == PANGO_ATTR_FOREGROUND)
-        return &((const PangoAttrColor *) attribute)->color;
+        {
+          const PangoColor *color = &((const PangoAttrColor *) attribute)->color;
+
+          rgb[0] = color->red / 65535.0;
+          rgb[1] = color->green / 65535.0;
+          rgb[2] = color->blue / 65535.0;
+          return TRUE;
+        }
     }
-  return NULL;
+  return FALSE;
+}
+
+/* A character the fonts lack shows as an empty box of the glyph's size,
+ * as PangoCairo shows it (with its code inside, which a brief does not
+ * need). */
+static void
+record_missing_glyph (SpBriefOps           *ops,
+                      PangoFont            *font,
+                      const PangoGlyphInfo *glyph,
+                      double                x,
+                      double                y,
+                      const double          rgb[3])
+{
+  const double rgba[4] = { rgb[0], rgb[1], rgb[2], 1.0 };
+  const double line = 0.5;
+  PangoRectangle ink;
+  double left, top, width, height;
+
+  pango_font_get_glyph_extents (font, glyph->glyph, &ink, NULL);
+  left = x + (double) ink.x / PANGO_SCALE;
+  top = y + (double) ink.y / PANGO_SCALE;
+  width = MAX ((double) ink.width / PANGO_SCALE, 2 * line);
+  height = MAX ((double) ink.height / PANGO_SCALE, 2 * line);
+
+  sp_brief_ops_fill_rect (ops, left, top, width, line, rgba);
+  sp_brief_ops_fill_rect (ops, left, top + height - line, width, line, rgba);
+  sp_brief_ops_fill_rect (ops, left, top, line, height, rgba);
+  sp_brief_ops_fill_rect (ops, left + width - line, top, line, height, rgba);
+}
+
+/* The glyphs of @run as Cairo draws them, each cluster with the text it
+ * stands for, so the text of a PDF can be searched and copied. This is
+ * what pango_cairo_show_glyph_item() does, but into @ops. */
+static void
+record_run (const SpBriefText *self,
+            const Run         *run,
+            SpBriefOps        *ops,
+            double             x,
+            double             y,
+            const double       default_rgb[3])
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  PangoFont *font = run->item->analysis.font;
+  PangoGlyphItem glyph_item = { .item = run->item, .glyphs = glyphs };
+  PangoGlyphItemIter iter;
+  g_autofree cairo_glyph_t *cairo_glyphs = g_new (cairo_glyph_t, glyphs->num_glyphs + 1);
+  g_autofree cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, glyphs->num_glyphs + 1);
+  g_autofree gboolean *drawn = g_new0 (gboolean, glyphs->num_glyphs + 1);
+  gboolean backward = run->item->analysis.level % 2 == 1;
+  int x_position = 0, n_glyphs = 0, n_clusters = 0;
+  double rgb[3];
+
+  if (!get_run_foreground (run, rgb))
+    memcpy (rgb, default_rgb, sizeof rgb);
+
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      const PangoGlyphInfo *glyph = &glyphs->glyphs[i];
+      double glyph_x = x + (double) (x_position + glyph->geometry.x_offset) / PANGO_SCALE;
+      double glyph_y = y + (double) glyph->geometry.y_offset / PANGO_SCALE;
+
+      x_position += glyph->geometry.width;
+      if (glyph->glyph == PANGO_GLYPH_EMPTY)
+        continue;
+      if (glyph->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+        {
+          if (glyph->glyph != (0x20 | PANGO_GLYPH_UNKNOWN_FLAG))
+            record_missing_glyph (ops, font, glyph, glyph_x, glyph_y, rgb);
+          continue;
+        }
+      cairo_glyphs[n_glyphs++] = (cairo_glyph_t) { glyph->glyph, glyph_x, glyph_y };
+      drawn[i] = TRUE;
+    }
+
+  /* Clusters in the text's order; a right-to-left run's glyphs are stored
+   * the other way round, hence backward. */
+  for (gboolean more = pango_glyph_item_iter_init_start (&iter, &glyph_item, self->text);
+       more; more = pango_glyph_item_iter_next_cluster (&iter))
+    {
+      int first = backward ? iter.end_glyph + 1 : iter.start_glyph;
+      int last = backward ? iter.start_glyph + 1 : iter.end_glyph;
+      int count = 0;
+
+      for (int g = first; g < last; g++)
+        count += drawn[g] ? 1 : 0;
+      clusters[n_clusters++] = (cairo_text_cluster_t) { iter.end_index - iter.start_index, count };
+    }
+
+  sp_brief_ops_show_glyphs (ops, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)), rgb,
+                            self->text + run->item->offset, run->item->length,
+                            cairo_glyphs, n_glyphs, clusters, n_clusters,
+                            backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
 }
 
 void
-sp_brief_text_draw_line (const SpBriefText *self,
-                         cairo_t           *cr,
-                         guint              line,
-                         double             x,
-                         double             baseline)
+sp_brief_text_record_line (const SpBriefText *self,
+                           SpBriefOps        *ops,
+                           guint              line,
+                           double             x,
+                           double             baseline,
+                           const double       rgb[3])
 {
   const Line *l;
-  cairo_pattern_t *source;
 
-  g_return_if_fail (self != NULL && line < self->lines->len);
+  g_return_if_fail (self != NULL && ops != NULL && line < self->lines->len);
 
   l = &g_array_index (self->lines, Line, line);
-  source = cairo_pattern_reference (cairo_get_source (cr));
   for (guint i = l->first_run; i < l->first_run + l->n_runs; i++)
     {
-      Run *run = &g_array_index (self->runs, Run, i);
-      PangoGlyphItem glyph_item = { .item = run->item, .glyphs = run->glyphs };
-      const PangoColor *color = run_foreground (run);
+      const Run *run = &g_array_index (self->runs, Run, i);
 
-      if (run->glyphs->num_glyphs == 0)
-        continue;
-      if (color != NULL)
-        cairo_set_source_rgb (cr, color->red / 65535.0, color->green / 65535.0, color->blue / 65535.0);
-      cairo_move_to (cr, x + run->x, baseline);
-      pango_cairo_show_glyph_item (cr, self->text, &glyph_item);
-      if (color != NULL)
-        cairo_set_source (cr, source);
+      if (run->glyphs->num_glyphs > 0)
+        record_run (self, run, ops, x + run->x, baseline, rgb);
     }
-  cairo_pattern_destroy (source);
 }

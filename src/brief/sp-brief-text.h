@@ -6,8 +6,9 @@
  */
 #pragma once
 
-#include <cairo.h>
 #include <pango/pango.h>
+
+#include "sp-brief-ops.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ typedef struct
   double top;
   double bottom;
   double baseline;
+  double width;
 } SpBriefTextLine;
 
 /* @markup in @font broken into lines at most @width points wide, with
@@ -40,13 +42,14 @@ const SpBriefTextLine *sp_brief_text_get_line   (const SpBriefText          *sel
 /* The plain text of line @line, without markup: for tests. */
 char                  *sp_brief_text_dup_line_text (const SpBriefText       *self,
                                                     guint                     line);
-/* Draws line @line with the block's left edge at @x and the line's
- * baseline at @baseline, in @cr's current source unless the markup gives
- * a colour. */
-void                   sp_brief_text_draw_line  (const SpBriefText          *self,
-                                                 cairo_t                    *cr,
-                                                 guint                       line,
-                                                 double                      x,
-                                                 double                      baseline);
+/* Adds line @line to @ops with the block's left edge at @x and the
+ * line's baseline at @baseline, in @rgb unless the markup gives a
+ * colour. */
+void                   sp_brief_text_record_line (const SpBriefText         *self,
+                                                  SpBriefOps                *ops,
+                                                  guint                      line,
+                                                  double                     x,
+                                                  double                     baseline,
+                                                  const double               rgb[3]);
 
 G_END_DECLS

@@ -131,7 +131,7 @@ white_surface (cairo_t **cr,
   *cr = cairo_create (surface);
   cairo_set_source_rgb (*cr, 1, 1, 1);
   cairo_paint (*cr);
-  cairo_set_source_rgb (*cr, 0.14, 0.12, 0.19);
+  cairo_set_source_rgb (*cr, 0.14, 0.12, 0.19);  /* PangoLayout draws in it */
   return surface;
 }
 
@@ -148,6 +148,8 @@ check_against_layout (const char   *name,
   PangoContext *context = make_context (scratch_cr);
   PangoFontDescription *font = pango_font_description_from_string (font_name);
   g_autoptr(SpBriefText) text = sp_brief_text_new (context, font, markup, width, tabs, n_tabs);
+  g_autoptr(SpBriefOps) ops = sp_brief_ops_new ();
+  const double ink_rgb[3] = { 0.14, 0.12, 0.19 };
   PangoLayout *layout = make_layout (context, font, markup, width, tabs, n_tabs);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   cairo_surface_t *expected, *actual;
@@ -171,6 +173,7 @@ check_against_layout (const char   *name,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       g_assert_cmpfloat_with_epsilon (box->top, (double) logical.y / PANGO_SCALE, 0.01);
       g_assert_cmpfloat_with_epsilon (box->bottom, (double) (logical.y + logical.height) / PANGO_SCALE, 0.01);
+      g_assert_cmpfloat_with_epsilon (box->width, (double) logical.width / PANGO_SCALE, 0.01);
       g_assert_cmpfloat_with_epsilon (box->baseline, (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE,
                                       0.01);
       line++;
@@ -185,7 +188,8 @@ check_against_layout (const char   *name,
   cairo_move_to (expected_cr, 10, 10);
   pango_cairo_show_layout (expected_cr, layout);
   for (guint i = 0; i < sp_brief_text_get_n_lines (text); i++)
-    sp_brief_text_draw_line (text, actual_cr, i, 10, 10 + sp_brief_text_get_line (text, i)->baseline);
+    sp_brief_text_record_line (text, ops, i, 10, 10 + sp_brief_text_get_line (text, i)->baseline, ink_rgb);
+  sp_brief_ops_replay (ops, actual_cr);
   if (markup[0] != '\0')
     assert_same_pixels (expected, actual, name);
 
