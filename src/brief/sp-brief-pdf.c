@@ -25,7 +25,9 @@ write_cb (void                *closure,
 {
   PdfSink *sink = closure;
 
-  if (sink->error != NULL)
+  /* Cairo writes as it finishes each page: a long brief stops within a
+   * page of being cancelled, whatever the stream underneath checks. */
+  if (sink->error != NULL || g_cancellable_set_error_if_cancelled (sink->cancellable, &sink->error))
     return CAIRO_STATUS_WRITE_ERROR;
   if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
     return CAIRO_STATUS_WRITE_ERROR;

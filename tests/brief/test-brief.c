@@ -1,6 +1,7 @@
 /* test-brief.c: annotated briefs of the sample corpus — the model (themes,
  * stakeholders, stances, citations), each format's content, escaping of
- * hostile memos, scope filters, paper sizes and the atomic write.
+ * hostile memos, scope filters, paper sizes, the atomic write, and the
+ * preview's pages against the PDF's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +12,11 @@
 #include <glib/gstdio.h>
 #include <libxml/HTMLparser.h>
 
+#include <cairo-pdf.h>
+
 #include "sp-annotations.h"
 #include "sp-brief-export.h"
+#include "sp-brief-pages.h"
 #include "sp-brief-paper.h"
 #include "sp-error.h"
 #include "sp-links.h"
@@ -294,6 +298,82 @@ test_write_fails_cleanly (Fixture       *fixture,
   g_assert_cmpuint (n_files, ==, 0);
 }
 
+/* A PDF whose stream fills up after its first page or so, or whose
+ * export is cancelled, fails with the reason, and stops laying pages out
+ * (the test would hang if the layout thread were left waiting). */
+static void
+test_pdf_stream_fails (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(SpBriefScope) scope = sp_brief_scope_new ();
+  g_autoptr(SpBrief) brief = make_brief (fixture, scope);
+  g_autofree guint8 *buffer = g_malloc (16 * 1024);
+  g_autoptr(GOutputStream) full = g_memory_output_stream_new (buffer, 16 * 1024, NULL, NULL);
+  g_autoptr(GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sp_brief_write_pdf (brief, SP_BRIEF_PAPER_A4, full, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not write the PDF: "));
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sp_brief_write_pdf (brief, SP_BRIEF_PAPER_A4, sink, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The preview and printing lay pages out in the caller's thread, the PDF
+ * in a thread of its own: both must find the same pages, and every
+ * preview page must have something on it. */
+static void
+test_preview_matches_pdf (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SpBriefScope) scope = sp_brief_scope_new ();
+  g_autoptr(SpBrief) brief = make_brief (fixture, scope);
+  g_autoptr(SpBriefPages) preview = NULL;
+  g_autoptr(SpBriefPages) pdf = NULL;
+  cairo_surface_t *image, *pdf_surface;
+  cairo_t *image_cr, *pdf_cr;
+  double width, height;
+  guint n_pages;
+
+  sp_brief_paper_get_size (SP_BRIEF_PAPER_A4, &width, &height);
+  preview = sp_brief_pages_new (brief, width, height);
+  pdf = sp_brief_pages_new (brief, width, height);
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  image_cr = cairo_create (image);
+  pdf_surface = cairo_pdf_surface_create_for_stream (NULL, NULL, width, height);
+  pdf_cr = cairo_create (pdf_surface);
+
+  n_pages = sp_brief_pages_paginate (preview, image_cr, 0);
+  g_assert_cmpuint (n_pages, ==, 4);
+  g_assert_cmpuint (sp_brief_pages_draw_all (pdf, pdf_cr), ==, n_pages);
+  g_assert_cmpuint (sp_brief_pages_get_n_pages (pdf), ==, n_pages);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      const guint32 *pixels;
+      int stride;
+      guint dark = 0;
+
+      sp_brief_pages_draw_page (preview, image_cr, page);
+      cairo_surface_flush (image);
+      pixels = (const guint32 *) cairo_image_surface_get_data (image);
+      stride = cairo_image_surface_get_stride (image) / 4;
+      for (int y = 0; y < (int) height; y++)
+        for (int x = 0; x < (int) width; x++)
+          dark += (pixels[y * stride + x] & 0xff) < 0x80 ? 1 : 0;
+      g_assert_cmpuint (dark, >, 200);  /* text, not a blank page */
+    }
+
+  cairo_destroy (pdf_cr);
+  cairo_surface_destroy (pdf_surface);
+  cairo_destroy (image_cr);
+  cairo_surface_destroy (image);
+}
+
 static void
 assert_escaped_markdown (const char *markdown)
 {
@@ -543,6 +623,8 @@ main (int    argc,
   ADD ("html", test_html);
   ADD ("pdf-a4", test_pdf_a4);
   ADD ("pdf-letter", test_pdf_letter);
+  ADD ("pdf-stream-fails", test_pdf_stream_fails);
+  ADD ("preview-matches-pdf", test_preview_matches_pdf);
 #undef ADD
   g_test_add_func ("/Brief/paper", test_paper);
 
