@@ -9,6 +9,8 @@
  * time and peak memory (getrusage ru_maxrss) are its own.
  *
  * Goals: Markdown and HTML under 1 s, PDF under 5 s, each under 200 MB.
+ * The PDF's pages are laid out in one thread while another draws them,
+ * so with two cores or more its CPU time is above its wall time.
  * Without --format, the same project then goes out as REFI-QDA (.qdpx) and
  * into a new project, as figures for the data exports (no goal set).
  *
