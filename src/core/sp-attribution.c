@@ -191,6 +191,30 @@ is_block (const SpSegmentInfo *segment)
   return segment->kind == SP_SEGMENT_PARAGRAPH || segment->kind == SP_SEGMENT_LIST_ITEM;
 }
 
+/* Headings of the parts of a report that thank people, spell out
+ * acronyms or list references: nobody's position is stated there, though
+ * names abound ("we thank Prof. Robin Mansell"). */
+static const char * const apparatus_headings[] = {
+  "acknowledgements", "acknowledgments", "acronyms", "abbreviations", "acronyms and abbreviations",
+  "list of abbreviations", "glossary", "references", "bibliography", "about the authors",
+  "about the author", "danksagung", "abkürzungen", "abkürzungsverzeichnis", "literatur",
+  "literaturverzeichnis", NULL
+};
+
+static gboolean
+is_apparatus_heading (SpTextIndex         *offsets,
+                      const SpSegmentInfo *heading)
+{
+  g_autofree char *text = sp_text_index_substring (offsets, heading->start, heading->end);
+  g_autofree char *folded = NULL;
+
+  g_strstrip (text);
+  if (g_str_has_suffix (text, ":"))
+    text[strlen (text) - 1] = '\0';
+  folded = g_utf8_casefold (text, -1);
+  return g_strv_contains (apparatus_headings, folded);
+}
+
 static Transcript *
 load_transcript (SpProject     *self,
                  gint64         transcript_id,
@@ -608,6 +632,7 @@ sp_project_check_attributions (SpProject     *self,
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *text = NULL;
   gint64 skip_until = -1;
+  int apparatus_level = 0;
   sqlite3 *db;
   Walk walk;
 
@@ -669,7 +694,16 @@ sp_project_check_attributions (SpProject     *self,
       /* The table of contents and the notes hold no body text. */
       if (segment->kind == SP_SEGMENT_TOC || segment->kind == SP_SEGMENT_NOTES)
         skip_until = MAX (skip_until, segment->end);
-      if (!is_block (segment) || segment->start < skip_until)
+      /* Nor do the thanks, the acronyms or the references, down to the
+       * next heading of their level. */
+      if (segment->kind == SP_SEGMENT_HEADING)
+        {
+          if (apparatus_level > 0 && segment->level <= apparatus_level)
+            apparatus_level = 0;
+          if (apparatus_level == 0 && is_apparatus_heading (offsets, segment))
+            apparatus_level = MAX (segment->level, 1);
+        }
+      if (!is_block (segment) || segment->start < skip_until || apparatus_level > 0)
         continue;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
