@@ -687,6 +687,15 @@ sp_project_check_attributions (SpProject     *self,
     .results = results,
   };
 
+  /* What comes before a table of contents is the title page: the title,
+   * the authors ("Claire Milne¹ Jufang Wang²"), the date. */
+  for (guint i = 0; i < segments->len; i++)
+    if (((SpSegmentInfo *) segments->pdata[i])->kind == SP_SEGMENT_TOC)
+      {
+        skip_until = ((SpSegmentInfo *) segments->pdata[i])->start;
+        break;
+      }
+
   for (guint i = 0; i < segments->len; i++)
     {
       const SpSegmentInfo *segment = g_ptr_array_index (segments, i);

@@ -27,11 +27,12 @@ sp_mention_free (SpMention *mention)
 }
 
 /* Letters, digits and combining marks make words; everything else (spaces,
- * punctuation, apostrophes: "Renda’s") is a boundary. */
+ * punctuation, apostrophes: "Renda’s", and footnote marks: "Milne¹") is a
+ * boundary. */
 static inline gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+  return (g_unichar_isalnum (c) && g_unichar_type (c) != G_UNICODE_OTHER_NUMBER) || g_unichar_ismark (c);
 }
 
 typedef struct

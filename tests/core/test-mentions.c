@@ -97,6 +97,7 @@ test_report (Fixture       *fixture,
     { "Thomas Li's approach", "Thomas Li", "Thomas Li" },
     { "Dr June Park also notes", "June Park", "June Park" },
     { "see Baisheng An (2012)", "Baisheng An", "Baisheng An" },
+    { "Claire Milne¹ Jufang Wang²", "Claire Milne", "Claire Milne" },  /* the author line */
   };
 
   mentions = sp_project_find_mentions (fixture->project, 1, &error);
@@ -146,9 +147,9 @@ test_words (Fixture       *fixture,
    * its own. Offsets are code points (é, ’ are one each). */
   mentions = sp_project_find_mentions_in_text (fixture->project,
                                                "Élan: Thomas\nLi, Lithium, mueller, Muellerian, "
-                                               "Li’s view, RENDA, Renda.", &error);
+                                               "Li’s view, RENDA, Renda. Andrea Renda²³ and Li1.", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mentions->len, ==, 3);
+  g_assert_cmpuint (mentions->len, ==, 4);
   g_assert_cmpint (((SpMention *) g_ptr_array_index (mentions, 0))->start, ==, 6);
   g_assert_cmpint (((SpMention *) g_ptr_array_index (mentions, 0))->end, ==, 15);
   g_assert_cmpstr (((SpMention *) g_ptr_array_index (mentions, 0))->alias, ==, "Thomas Li");
@@ -156,6 +157,10 @@ test_words (Fixture       *fixture,
   g_assert_cmpstr (((SpMention *) g_ptr_array_index (mentions, 1))->alias, ==, "Li");
   g_assert_cmpstr (((SpMention *) g_ptr_array_index (mentions, 2))->name, ==, "Andrea Renda");
   g_assert_cmpint (((SpMention *) g_ptr_array_index (mentions, 2))->start, ==, 65);
+  /* A footnote mark ends a name; a digit does not. */
+  g_assert_cmpstr (((SpMention *) g_ptr_array_index (mentions, 3))->name, ==, "Andrea Renda");
+  g_assert_cmpint (((SpMention *) g_ptr_array_index (mentions, 3))->start, ==, 72);
+  g_assert_cmpint (((SpMention *) g_ptr_array_index (mentions, 3))->end, ==, 84);
 }
 
 static void
@@ -182,9 +187,9 @@ test_large (Fixture       *fixture,
   g_timer_stop (timer);
   g_assert_no_error (error);
   g_assert_cmpuint (mentions->len, ==, once->len * copies);
+  /* A figure, not a test: speed goals are for the benchmarks. */
   g_test_message ("%u mentions in %zu bytes in %.3f s", mentions->len, text->len,
                   g_timer_elapsed (timer, NULL));
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2.0);
 }
 
 int
