@@ -102,6 +102,7 @@ struct _SpBriefPages
   PangoFontDescription *fonts[N_STYLES];
   LaidBlock     laid[2];      /* the last two blocks laid out */
   guint         context_serial;  /* of the context they were laid out with */
+  Position      paginated_to;    /* where the next page starts */
 };
 
 static void
@@ -611,24 +612,42 @@ fill_page (SpBriefPages *self,
   return at;
 }
 
+void
+sp_brief_pages_paginate_begin (SpBriefPages *self,
+                               cairo_t      *cr)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  prepare_context (self, cr);
+  g_array_set_size (self->page_starts, 0);
+  self->paginated_to = (Position) { 0, 0 };
+}
+
+gboolean
+sp_brief_pages_paginate_more (SpBriefPages *self,
+                              guint         max_pages)
+{
+  g_return_val_if_fail (self != NULL && self->context != NULL, TRUE);
+
+  for (guint i = 0; i < max_pages && self->paginated_to.block < self->blocks->len; i++)
+    {
+      g_array_append_val (self->page_starts, self->paginated_to);
+      self->paginated_to = fill_page (self, NULL, self->paginated_to);
+    }
+  return self->paginated_to.block >= self->blocks->len;
+}
+
 guint
 sp_brief_pages_paginate (SpBriefPages *self,
                          cairo_t      *cr,
                          guint         max_pages)
 {
-  Position at = { 0, 0 };
-
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (cr != NULL, 0);
 
-  prepare_context (self, cr);
-  g_array_set_size (self->page_starts, 0);
-  while (at.block < self->blocks->len && (max_pages == 0 || self->page_starts->len < max_pages))
-    {
-      g_array_append_val (self->page_starts, at);
-      at = fill_page (self, NULL, at);
-    }
-
+  sp_brief_pages_paginate_begin (self, cr);
+  sp_brief_pages_paginate_more (self, max_pages == 0 ? G_MAXUINT : max_pages);
   return self->page_starts->len;
 }
 

@@ -27,6 +27,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBriefPages, sp_brief_pages_free)
 guint         sp_brief_pages_paginate  (SpBriefPages   *self,
                                         cairo_t        *cr,
                                         guint           max_pages);
+/* The same a few pages at a time, as GtkPrintOperation::paginate wants
+ * it, so a long brief does not freeze the window: begin, then call
+ * paginate_more until it returns TRUE. */
+void          sp_brief_pages_paginate_begin (SpBriefPages *self,
+                                             cairo_t      *cr);
+gboolean      sp_brief_pages_paginate_more  (SpBriefPages *self,
+                                             guint         max_pages);
 guint         sp_brief_pages_get_n_pages (SpBriefPages *self);
 /* Draws page @page (from 0, below the number paginate found) onto @cr,
  * whose unit is the point, on a white page. */

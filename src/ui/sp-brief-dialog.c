@@ -466,6 +466,8 @@ export_clicked_cb (SpBriefDialog *self)
 
 /* Print */
 
+#define PRINT_PAGES_PER_STEP 10
+
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
@@ -475,8 +477,22 @@ begin_print_cb (GtkPrintOperation *operation,
                                             gtk_print_context_get_height (context));
 
   g_object_set_data_full (G_OBJECT (operation), "sp-pages", pages, (GDestroyNotify) sp_brief_pages_free);
-  gtk_print_operation_set_n_pages (operation,
-                                   (int) sp_brief_pages_paginate (pages, gtk_print_context_get_cairo_context (context), 0));
+  sp_brief_pages_paginate_begin (pages, gtk_print_context_get_cairo_context (context));
+}
+
+/* A few pages at a time between the window's events, with GTK's progress
+ * dialog up: a brief of thousands of pages takes seconds to lay out. */
+static gboolean
+paginate_cb (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             gpointer           user_data)
+{
+  SpBriefPages *pages = g_object_get_data (G_OBJECT (operation), "sp-pages");
+
+  if (!sp_brief_pages_paginate_more (pages, PRINT_PAGES_PER_STEP))
+    return FALSE;
+  gtk_print_operation_set_n_pages (operation, (int) sp_brief_pages_get_n_pages (pages));
+  return TRUE;
 }
 
 static void
@@ -490,30 +506,26 @@ draw_page_cb (GtkPrintOperation *operation,
   sp_brief_pages_draw_page (pages, gtk_print_context_get_cairo_context (context), (guint) page_nr);
 }
 
-void
-sp_brief_print (GtkWindow          *parent,
-                SpProject          *project,
-                const SpBriefScope *scope)
+GtkPrintOperation *
+sp_brief_print_operation_new (SpProject           *project,
+                              const SpBriefScope  *scope,
+                              GError             **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper_size = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *paper_name = g_settings_get_string (settings, "brief-paper-size");
   SpBrief *brief;
   SpBriefPaper paper = SP_BRIEF_PAPER_A4;
 
-  g_return_if_fail (SP_IS_PROJECT (project));
-  g_return_if_fail (scope != NULL);
+  g_return_val_if_fail (SP_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
 
   /* Printing draws on the main thread anyway, page by page. */
-  brief = sp_brief_new (project, scope, &error);
+  brief = sp_brief_new (project, scope, error);
   if (brief == NULL)
-    {
-      sp_show_error_dialog (parent, _("Could not print the brief"), error);
-      return;
-    }
+    return NULL;
 
   sp_brief_paper_from_string (paper_name, &paper);
   paper_size = gtk_paper_size_new (paper == SP_BRIEF_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
@@ -524,11 +536,25 @@ sp_brief_print (GtkWindow          *parent,
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_show_progress (operation, TRUE);
   g_object_set_data_full (G_OBJECT (operation), "sp-brief", brief, (GDestroyNotify) sp_brief_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), brief);
+  g_signal_connect (operation, "paginate", G_CALLBACK (paginate_cb), NULL);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), NULL);
+  return operation;
+}
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+void
+sp_brief_print (GtkWindow          *parent,
+                SpProject          *project,
+                const SpBriefScope *scope)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = sp_brief_print_operation_new (project, scope, &error);
+  if (operation == NULL ||
+      gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     sp_show_error_dialog (parent, _("Could not print the brief"), error);
 }

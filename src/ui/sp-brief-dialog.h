@@ -35,6 +35,11 @@ GtkWidget      *sp_brief_dialog_new              (GtkWindow         *parent,
 void            sp_brief_print                   (GtkWindow          *parent,
                                                   SpProject          *project,
                                                   const SpBriefScope *scope);
+/* The operation sp_brief_print() runs, ready for any action (a test
+ * exports it to a file). */
+GtkPrintOperation *sp_brief_print_operation_new  (SpProject           *project,
+                                                  const SpBriefScope  *scope,
+                                                  GError             **error);
 
 /* The scope the controls describe, or NULL when a list has nothing
  * ticked (there would be nothing to brief). */

@@ -323,9 +323,9 @@ test_pdf_stream_fails (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-/* The preview and printing lay pages out in the caller's thread, the PDF
- * in a thread of its own: both must find the same pages, and every
- * preview page must have something on it. A6 pages, so quotes and the
+/* The preview and printing lay pages out in the caller's thread (printing
+ * a few at a time), the PDF in a thread of its own: all must find the
+ * same pages, and every preview page must have something on it. A6 pages, so quotes and the
  * table are split between pages too. */
 static void
 test_preview_matches_pdf (Fixture       *fixture,
@@ -349,6 +349,14 @@ test_preview_matches_pdf (Fixture       *fixture,
 
   n_pages = sp_brief_pages_paginate (preview, image_cr, 0);
   g_assert_cmpuint (n_pages, ==, 8);
+
+  /* A few pages at a time, as printing does: the same pages. */
+  sp_brief_pages_paginate_begin (preview, image_cr);
+  g_assert_false (sp_brief_pages_paginate_more (preview, 3));
+  g_assert_cmpuint (sp_brief_pages_get_n_pages (preview), ==, 3);
+  g_assert_false (sp_brief_pages_paginate_more (preview, 3));
+  g_assert_true (sp_brief_pages_paginate_more (preview, 3));
+  g_assert_cmpuint (sp_brief_pages_get_n_pages (preview), ==, n_pages);
   g_assert_cmpuint (sp_brief_pages_draw_all (pdf, pdf_cr), ==, n_pages);
   g_assert_cmpuint (sp_brief_pages_get_n_pages (pdf), ==, n_pages);
 

@@ -103,6 +103,30 @@ export_as (Waiting    *waiting,
 }
 
 static void
+count_page_cb (GtkPrintOperation *operation,
+               GtkPrintContext   *context,
+               int                page,
+               guint             *n_pages)
+{
+  (*n_pages)++;
+}
+
+/* What @argv prints on its standard output. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
 test_brief_dialog (void)
 {
   g_autofree char *dir = NULL;
@@ -110,6 +134,9 @@ test_brief_dialog (void)
   g_autoptr(SpBriefScope) scope = NULL;
   g_autofree char *md_path = NULL, *html_path = NULL, *pdf_path = NULL, *narrow_path = NULL;
   g_autofree char *markdown = NULL, *html = NULL, *pdf = NULL, *narrow = NULL;
+  g_autofree char *print_path = NULL, *printed_info = NULL, *exported_info = NULL, *printed_text = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  guint n_printed = 0;
   SpProject *project = open_sample_project ("brief-dialog-XXXXXX", "brief.standpoint", &dir);
   SpWindow *window = present_window (project, 1200);
   g_autoptr(GPtrArray) documents = sp_project_list_documents (project, &error);
@@ -199,6 +226,33 @@ test_brief_dialog (void)
   pdf_path = g_build_filename (dir, "brief.pdf", NULL);
   pdf = export_as (&waiting, 2, pdf_path);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-1."));
+
+  /* Printing goes through GtkPrintOperation, exported to a file here as
+   * no printer dialog can be driven: the same pages as the PDF. */
+  g_clear_pointer (&scope, sp_brief_scope_free);
+  scope = sp_brief_dialog_dup_scope (waiting.dialog);
+  print_path = g_build_filename (dir, "printed.pdf", NULL);
+  operation = sp_brief_print_operation_new (project, scope, &error);
+  g_assert_no_error (error);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (count_page_cb), &n_printed);
+  gtk_print_operation_set_export_filename (operation, print_path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window),
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  printed_info = run_tool ((const char *[]) { "pdfinfo", print_path, NULL });
+  exported_info = run_tool ((const char *[]) { "pdfinfo", pdf_path, NULL });
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *info = i == 0 ? printed_info : exported_info;
+
+      g_assert_nonnull (strstr (info, "Pages:           2\n"));
+      g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)\n"));
+    }
+  g_assert_cmpuint (n_printed, ==, 2);
+  printed_text = run_tool ((const char *[]) { "pdftotext", print_path, "-", NULL });
+  g_assert_nonnull (strstr (printed_text, "Supporters only"));
+  g_assert_nonnull (strstr (printed_text, "Values in standards"));
+  g_assert_nonnull (strstr (printed_text, "don't bundle these values"));
 
   /* Nothing ticked in a list: nothing to brief, nothing to export. */
   gtk_check_button_set_active (sp_brief_dialog_get_check (waiting.dialog, SP_BRIEF_DIALOG_THEMES, values), FALSE);
