@@ -6,10 +6,13 @@
  * lines, and a heading never ends a page. Each block is laid out once,
  * when its page is filled, and dropped soon after, so memory stays flat
  * however long the brief is, and a PDF is laid out and drawn in a single
- * pass. All in one thread: laying out ahead in worker threads was tried,
- * but each thread needs a font map of its own (Pango's are not thread
- * safe), and loading fonts again cost more CPU than the threads saved on
- * a busy two-core machine.
+ * pass. Blocks are set by sp-brief-text.c and pages drawn as lists of
+ * Cairo operations (sp-brief-ops.c), so a PDF's pages can be laid out in
+ * one thread while Cairo writes the ones before in another (see
+ * sp_brief_pages_draw_all()). Laying blocks out in several threads at
+ * once was tried and dropped: each needs a font map of its own (Pango's
+ * are not thread safe), and loading the fonts again cost more than the
+ * threads saved on a two-core machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
