@@ -17,7 +17,7 @@ import sys
 GNOME_RUNTIME = {
     "glib-2.0", "gio-2.0", "gio-unix-2.0", "gobject-2.0", "gmodule-2.0",
     "gtk4", "libadwaita-1", "gtksourceview-5", "sqlite3", "json-glib-1.0",
-    "libxml-2.0", "cairo", "pango", "pangocairo", "libarchive", "zlib",
+    "libxml-2.0", "cairo", "pango", "pangocairo", "harfbuzz", "libarchive", "zlib",
 }
 
 # pkg-config names each manifest module installs.

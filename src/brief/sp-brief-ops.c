@@ -161,11 +161,16 @@ sp_brief_ops_replay (const SpBriefOps *self,
         case OP_SHOW_GLYPHS:
           cairo_set_source_rgb (cr, op->color[0], op->color[1], op->color[2]);
           cairo_set_scaled_font (cr, op->glyphs.font);
-          cairo_show_text_glyphs (cr, (const char *) self->text->data + op->glyphs.text, op->glyphs.text_length,
-                                  &g_array_index (self->glyphs, cairo_glyph_t, op->glyphs.glyphs),
-                                  op->glyphs.n_glyphs,
-                                  &g_array_index (self->clusters, cairo_text_cluster_t, op->glyphs.clusters),
-                                  op->glyphs.n_clusters, op->glyphs.cluster_flags);
+          if (op->glyphs.n_clusters == 0)
+            cairo_show_glyphs (cr, &g_array_index (self->glyphs, cairo_glyph_t, op->glyphs.glyphs),
+                               op->glyphs.n_glyphs);
+          else
+            cairo_show_text_glyphs (cr, (const char *) self->text->data + op->glyphs.text,
+                                    op->glyphs.text_length,
+                                    &g_array_index (self->glyphs, cairo_glyph_t, op->glyphs.glyphs),
+                                    op->glyphs.n_glyphs,
+                                    &g_array_index (self->clusters, cairo_text_cluster_t, op->glyphs.clusters),
+                                    op->glyphs.n_clusters, op->glyphs.cluster_flags);
           break;
 
         default:

@@ -31,7 +31,8 @@ void        sp_brief_ops_fill_rect   (SpBriefOps           *self,
                                       const double          rgba[4]);
 /* Glyphs in @font (referenced) and colour @rgb, with the @text they
  * show and the clusters mapping one to the other, as for
- * cairo_show_text_glyphs(). Everything is copied. */
+ * cairo_show_text_glyphs(); without clusters, the glyphs alone.
+ * Everything is copied. */
 void        sp_brief_ops_show_glyphs (SpBriefOps                 *self,
                                       cairo_scaled_font_t        *font,
                                       const double                rgb[3],

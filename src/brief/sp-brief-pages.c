@@ -144,10 +144,23 @@ add_block (SpBriefPages *self,
 /* Building blocks: every text from the project is escaped, so a quote
  * cannot inject Pango markup. */
 
+/* Non-characters (U+FFFF, U+FDD0…) pass GLib's checks but not Cairo's:
+ * they become U+FFFD, so the PDF keeps the text around them. */
 static char *
 escape (const char *text)
 {
-  return g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (sp_unichar_is_noncharacter (c))
+        g_string_append_unichar (clean, 0xfffd);
+      else
+        g_string_append_len (clean, p, g_utf8_next_char (p) - p);
+    }
+  return g_markup_escape_text (clean->str, (gssize) clean->len);
 }
 
 static char *
@@ -725,8 +738,6 @@ lay_out_pages_thread (gpointer data)
   Position at = { 0, 0 };
   guint page = 0;
 
-  drop_laid_blocks (self);
-  g_clear_object (&self->context);
   self->context = pango_font_map_create_context (font_map);
   /* The surface's font options under ours, as pango_cairo_update_context()
    * would merge them. */
@@ -762,6 +773,9 @@ sp_brief_pages_draw_all (SpBriefPages *self,
   g_return_val_if_fail (cr != NULL, 0);
 
   cairo_surface_get_font_options (cairo_get_target (cr), pipeline.options);
+  /* Pango objects of the caller's thread are freed in it. */
+  drop_laid_blocks (self);
+  g_clear_object (&self->context);
   for (guint i = 0; i < PAGES_IN_FLIGHT; i++)
     g_async_queue_push (pipeline.free, sp_brief_ops_new ());
   g_array_set_size (self->page_starts, 0);
@@ -773,8 +787,9 @@ sp_brief_pages_draw_all (SpBriefPages *self,
         {
           sp_brief_ops_replay (ops, cr);
           cairo_show_page (cr);
-          n_pages++;
-          if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+          if (cairo_status (cr) == CAIRO_STATUS_SUCCESS)
+            n_pages++;
+          else
             g_atomic_int_set (&pipeline.stop, TRUE);
         }
       g_async_queue_push (pipeline.free, ops);

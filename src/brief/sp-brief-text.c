@@ -20,12 +20,10 @@
 
 #include <string.h>
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "sp-brief-text.h"
-
-/* A tab without tab stops moves to the next multiple of this many ems. */
-#define DEFAULT_TAB_EMS 2.5
 
 /* A run of glyphs in one font and colour, on one line. */
 typedef struct
@@ -62,7 +60,7 @@ typedef struct
   int                         width;     /* Pango units */
   int                        *tabs;      /* Pango units */
   guint                       n_tabs;
-  int                         tab_interval;
+  int                         tab_width; /* eight spaces; -1 until a tab needs it */
   double                      y;         /* points: the next line's top */
   PangoDirection              direction; /* of the last paragraph */
 } Builder;
@@ -70,6 +68,7 @@ typedef struct
 /* A paragraph shaped, before it is broken into lines. */
 typedef struct
 {
+  const char *text;        /* the paragraph's first byte */
   int         start;       /* bytes of the text */
   int         n_chars;
   int        *char_bytes;  /* n_chars + 1: each character's byte offset from start */
@@ -251,20 +250,97 @@ shape_paragraph (Builder   *builder,
   g_list_free (items);
 }
 
-/* Where a tab at @x moves the text to. */
+/* The font the markup gives at byte @index: the block's, with the
+ * markup's attributes there. Free with pango_font_description_free(). */
+static PangoFontDescription *
+font_at (Builder *builder,
+         int      index)
+{
+  PangoFontDescription *font = pango_font_description_copy (builder->font);
+  PangoAttrIterator *iter = pango_attr_list_get_iterator (builder->attrs);
+
+  do
+    {
+      int start, end;
+
+      pango_attr_iterator_range (iter, &start, &end);
+      if (index >= start && index < end)
+        {
+          pango_attr_iterator_get_font (iter, font, NULL, NULL);
+          pango_font_description_set_family (font, pango_font_description_get_family (font));
+          break;
+        }
+    }
+  while (pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  return font;
+}
+
+/* Eight spaces in the font the text starts in, as PangoLayout measures
+ * its default tab stops. */
+static int
+get_tab_width (Builder *builder)
+{
+  if (builder->tab_width < 0)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      PangoFontDescription *font = font_at (builder, 0);
+      GList *items;
+
+      pango_attr_list_insert (attrs, pango_attr_font_desc_new (font));
+      pango_font_description_free (font);
+      items = pango_itemize (builder->context, " ", 0, 1, attrs, NULL);
+      builder->tab_width = 0;
+      if (items != NULL)
+        {
+          PangoGlyphString *glyphs = pango_glyph_string_new ();
+
+          pango_shape_with_flags ("        ", 8, "        ", 8, &((PangoItem *) items->data)->analysis,
+                                  glyphs, PANGO_SHAPE_NONE);
+          builder->tab_width = pango_glyph_string_get_width (glyphs);
+          pango_glyph_string_free (glyphs);
+        }
+      g_list_free_full (items, (GDestroyNotify) pango_item_free);
+      if (builder->tab_width <= 0)  /* a broken font: anything, so tabs end */
+        builder->tab_width = 50 * PANGO_SCALE;
+    }
+  return builder->tab_width;
+}
+
+/* Tab stop @i: one of @tabs, then on at the distance between the last two;
+ * without tab stops, every eight spaces. */
+static int
+tab_position (Builder *builder,
+              guint    i)
+{
+  int last, before_last, gap;
+
+  if (i < builder->n_tabs)
+    return builder->tabs[i];
+  if (builder->n_tabs == 0)
+    return get_tab_width (builder) * (int) i;
+
+  last = builder->tabs[builder->n_tabs - 1];
+  before_last = builder->n_tabs > 1 ? builder->tabs[builder->n_tabs - 2] : 0;
+  gap = last > before_last ? last - before_last : get_tab_width (builder);
+  return last + gap * (int) (i - builder->n_tabs + 1);
+}
+
+/* Where a tab at @x moves the text to, as PangoLayout does it: the next
+ * stop at least a point away, or with the default stops a space away. */
 static int
 next_tab_stop (Builder *builder,
                int      x)
 {
-  int last = 0;
+  int gap = builder->n_tabs > 0 ? 1 : get_tab_width (builder) / 8;
 
-  for (guint i = 0; i < builder->n_tabs; i++)
+  for (guint i = 0; ; i++)
     {
-      if (builder->tabs[i] > x)
-        return builder->tabs[i];
-      last = builder->tabs[i];
+      int position = tab_position (builder, i);
+
+      if (position >= x + gap)
+        return position;
     }
-  return last + ((x - last) / builder->tab_interval + 1) * builder->tab_interval;
 }
 
 /* The width of the hyphen a break inside a word adds, in the font of
@@ -281,14 +357,17 @@ hyphen_width (Paragraph *paragraph,
 
       if (offset < run->item->offset || offset >= run->item->offset + run->item->length)
         continue;
+      /* As PangoLayout measures it: a hyphen's advance in the run's font,
+       * U+2010 or else "-", though the shaper may pick another. */
       if (run->hyphen_width < 0)
         {
-          PangoGlyphString *glyphs = pango_glyph_string_new ();
+          hb_font_t *font = pango_font_get_hb_font (run->item->analysis.font);
+          hb_codepoint_t glyph;
 
-          pango_shape_with_flags ("\u2010", strlen ("\u2010"), NULL, 0, &run->item->analysis, glyphs,
-                                  PANGO_SHAPE_NONE);
-          run->hyphen_width = pango_glyph_string_get_width (glyphs);
-          pango_glyph_string_free (glyphs);
+          run->hyphen_width = 0;
+          if (font != NULL && (hb_font_get_nominal_glyph (font, 0x2010, &glyph) ||
+                               hb_font_get_nominal_glyph (font, '-', &glyph)))
+            run->hyphen_width = hb_font_get_glyph_h_advance (font, glyph);
         }
       return run->hyphen_width;
     }
@@ -308,6 +387,16 @@ break_extra_width (Paragraph *paragraph,
     return hyphen_width (paragraph, c - 1) -
            (attrs[c].break_removes_preceding ? paragraph->widths[c - 1] : 0);
   return attrs[c - 1].is_white ? -paragraph->widths[c - 1] : 0;
+}
+
+/* PangoLayout ends a line within a paragraph only after U+2028 LINE
+ * SEPARATOR, though Pango's break rules make \v, \f and NEL mandatory
+ * breaks too. */
+static gboolean
+after_line_separator (const Paragraph *paragraph,
+                      int              c)
+{
+  return g_utf8_get_char (paragraph->text + paragraph->char_bytes[c - 1]) == 0x2028;
 }
 
 /* The last break before the line from @from overflows. The widths of
@@ -330,7 +419,7 @@ line_end_before_overflow (Builder   *builder,
 
           if (x + extra > builder->width)
             break;
-          if (c == paragraph->n_chars || attrs[c].is_mandatory_break)
+          if (c == paragraph->n_chars || (attrs[c].is_mandatory_break && after_line_separator (paragraph, c)))
             return c;
           if (char_breaks ? attrs[c].is_char_break : attrs[c].is_line_break)
             end = c;
@@ -362,9 +451,19 @@ find_line_end (Builder   *builder,
   if (end == from)
     end = from + 1;
 
-  /* Never inside a cluster, such as a ligature. */
-  while (!paragraph->cluster_starts[end])
-    end++;
+  /* Never inside a cluster, such as a ligature: before it if the line
+   * has room for something else, else after it. */
+  if (!paragraph->cluster_starts[end])
+    {
+      int before = end;
+
+      while (before > from && !paragraph->cluster_starts[before])
+        before--;
+      if (before > from)
+        return before;
+      while (!paragraph->cluster_starts[end])
+        end++;
+    }
   return end;
 }
 
@@ -383,21 +482,25 @@ set_tab_widths (const Paragraph *paragraph,
     }
 }
 
-/* A line with no glyphs is as tall as the block's font. */
+/* A line with no glyphs is as tall as the font at byte @index. */
 static void
 get_empty_extents (Builder *builder,
+                   int      index,
                    int     *ascent,
                    int     *descent)
 {
-  PangoFont *font = pango_context_load_font (builder->context, builder->font);
+  PangoFontDescription *description = font_at (builder, index);
+  PangoFont *font = pango_context_load_font (builder->context, description);
   PangoFontMetrics *metrics;
 
   if (font == NULL)  /* no fonts at all: the size will do */
     {
-      *ascent = pango_font_description_get_size (builder->font);
+      *ascent = pango_font_description_get_size (description);
       *descent = *ascent / 4;
+      pango_font_description_free (description);
       return;
     }
+  pango_font_description_free (description);
   metrics = pango_font_get_metrics (font, NULL);
   *ascent = pango_font_metrics_get_ascent (metrics);
   *descent = pango_font_metrics_get_descent (metrics);
@@ -426,6 +529,24 @@ hide_final_space (Paragraph *paragraph,
   glyphs->glyphs[g].geometry.width = 0;
   glyphs->glyphs[g].glyph = PANGO_GLYPH_EMPTY;
   paragraph->widths[c] = 0;
+}
+
+/* A font's glyphs share its logical extents, but for the boxes drawn for
+ * characters it lacks: a run with any is measured glyph by glyph, as
+ * PangoLayout measures every run. */
+static void
+get_run_logical_extents (const Run      *run,
+                         PangoRectangle *logical)
+{
+  PangoFont *font = run->item->analysis.font;
+
+  for (int g = 0; g < run->glyphs->num_glyphs; g++)
+    if ((run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+      {
+        pango_glyph_string_extents (run->glyphs, font, NULL, logical);
+        return;
+      }
+  pango_font_get_glyph_extents (font, run->glyphs->glyphs[0].glyph, NULL, logical);
 }
 
 /* Puts @runs (logical order, taken) on a line, left to right. */
@@ -480,9 +601,7 @@ add_line (Builder   *builder,
         {
           PangoRectangle logical;
 
-          /* A font's glyphs share its logical extents. */
-          pango_font_get_glyph_extents (run->item->analysis.font, run->glyphs->glyphs[0].glyph,
-                                        NULL, &logical);
+          get_run_logical_extents (run, &logical);
           ascent = MAX (ascent, -logical.y);
           descent = MAX (descent, logical.y + logical.height);
           has_glyphs = TRUE;
@@ -494,7 +613,7 @@ add_line (Builder   *builder,
     }
 
   if (!has_glyphs)
-    get_empty_extents (builder, &ascent, &descent);
+    get_empty_extents (builder, line.start, &ascent, &descent);
 
   line.extents.width = (double) width / PANGO_SCALE;
   line.extents.top = builder->y;
@@ -516,6 +635,66 @@ add_hyphen (const Paragraph *paragraph,
                           &run->item->analysis, run->glyphs, PANGO_SHAPE_NONE);
 }
 
+/* The width of the line [@from, @end) with the hyphen a break inside a
+ * word adds: the run it ends in is shaped again up to the break, for in
+ * a joining script such as Arabic the last letter takes its final form,
+ * which may be wider than the one measured inside the word. */
+static int
+hyphenated_width (Paragraph  *paragraph,
+                  const char *text,
+                  int         from,
+                  int         end)
+{
+  int end_byte = paragraph->start + paragraph->char_bytes[end];
+  int width = 0;
+
+  for (GList *l = paragraph->runs.head; l != NULL; l = l->next)
+    {
+      Run *run = l->data;
+      int run_start = char_at_byte (paragraph, run->item->offset - paragraph->start);
+      PangoAnalysis analysis = run->item->analysis;
+      PangoGlyphString *glyphs;
+
+      if (run->item->offset + run->item->length < end_byte)
+        continue;
+      for (int c = from; c < run_start; c++)
+        width += paragraph->widths[c];
+      glyphs = pango_glyph_string_new ();
+      analysis.flags |= PANGO_ANALYSIS_FLAG_NEED_HYPHEN;
+      pango_shape_with_flags (text + run->item->offset, end_byte - run->item->offset, paragraph->text,
+                              paragraph->char_bytes[paragraph->n_chars], &analysis, glyphs, PANGO_SHAPE_NONE);
+      width += pango_glyph_string_get_width (glyphs);
+      pango_glyph_string_free (glyphs);
+      break;
+    }
+  return width;
+}
+
+/* A line broken inside a word at @end, moved back a character at a time
+ * while the line with its hyphen is too wide, as PangoLayout does. */
+static int
+fit_hyphenated_end (Builder   *builder,
+                    Paragraph *paragraph,
+                    int        from,
+                    int        end)
+{
+  const PangoLogAttr *attrs = paragraph->log_attrs;
+  const char *text = builder->self->text;
+
+  while (end < paragraph->n_chars && attrs[end].break_inserts_hyphen &&
+         hyphenated_width (paragraph, text, from, end) > builder->width)
+    {
+      int before = end - 1;
+
+      while (before > from && !(attrs[before].is_char_break && paragraph->cluster_starts[before]))
+        before--;
+      if (before == from)
+        break;
+      end = before;
+    }
+  return end;
+}
+
 /* Deals the paragraph's runs out to lines, splitting a run where a line
  * ends inside it. */
 static void
@@ -527,7 +706,7 @@ break_paragraph (Builder   *builder,
 
   do
     {
-      int end = find_line_end (builder, paragraph, from);
+      int end = fit_hyphenated_end (builder, paragraph, from, find_line_end (builder, paragraph, from));
       int end_byte = paragraph->start + paragraph->char_bytes[end];
       g_autoptr(GPtrArray) runs = g_ptr_array_new ();
 
@@ -564,7 +743,7 @@ add_paragraphs (Builder *builder)
 
   do
     {
-      Paragraph paragraph = { .start = start };
+      Paragraph paragraph = { .text = text + start, .start = start };
       int delimiter, next;
 
       pango_find_paragraph_boundary (text + start, total - start, &delimiter, &next);
@@ -589,7 +768,7 @@ sp_brief_text_new (PangoContext               *context,
   SpBriefText *self = g_new0 (SpBriefText, 1);
   g_autofree int *tab_units = g_new (int, n_tabs + 1);
   Builder builder = { self, context, font, NULL, (int) (width * PANGO_SCALE), tab_units, n_tabs,
-                      0, 0, pango_context_get_base_dir (context) };
+                      -1, 0, pango_context_get_base_dir (context) };
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
@@ -609,7 +788,6 @@ sp_brief_text_new (PangoContext               *context,
 
   for (guint i = 0; i < n_tabs; i++)
     tab_units[i] = (int) (tabs[i] * PANGO_SCALE);
-  builder.tab_interval = MAX ((int) (pango_font_description_get_size (font) * DEFAULT_TAB_EMS), PANGO_SCALE);
   if (builder.direction != PANGO_DIRECTION_RTL)
     builder.direction = PANGO_DIRECTION_LTR;
 
@@ -705,6 +883,20 @@ record_missing_glyph (SpBriefOps           *ops,
   sp_brief_ops_fill_rect (ops, left + width - line, top, line, height, rgba);
 }
 
+static gboolean
+has_noncharacters (const char *text,
+                   int         length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (sp_unichar_is_noncharacter (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The glyphs of @run as Cairo draws them, each cluster with the text it
  * stands for, so the text of a PDF can be searched and copied. This is
  * what pango_cairo_show_glyph_item() does, but into @ops. */
@@ -763,8 +955,13 @@ record_run (const SpBriefText *self,
       clusters[n_clusters++] = (cairo_text_cluster_t) { iter.end_index - iter.start_index, count };
     }
 
+  /* Cairo refuses text with non-characters (U+FFFF, U+FDD0…) that GLib
+   * lets through, and would draw nothing more: such a run goes without
+   * its text. */
+  if (has_noncharacters (self->text + run->item->offset, run->item->length))
+    n_clusters = 0;
   sp_brief_ops_show_glyphs (ops, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)), rgb,
-                            self->text + run->item->offset, run->item->length,
+                            self->text + run->item->offset, n_clusters > 0 ? run->item->length : 0,
                             cairo_glyphs, n_glyphs, clusters, n_clusters,
                             backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
 }

@@ -24,8 +24,9 @@ typedef struct
 } SpBriefTextLine;
 
 /* @markup in @font broken into lines at most @width points wide, with
- * tab stops at @tabs (@n_tabs of them, points from the left; NULL: tabs
- * are a space). Markup that does not parse is shown as it is. */
+ * tab stops at @tabs (@n_tabs of them, points from the left, then on at
+ * the distance between the last two; NULL: every eight spaces), as
+ * PangoLayout breaks them. Markup that does not parse is shown as it is. */
 SpBriefText           *sp_brief_text_new        (PangoContext               *context,
                                                  const PangoFontDescription *font,
                                                  const char                 *markup,
@@ -51,5 +52,13 @@ void                   sp_brief_text_record_line (const SpBriefText         *sel
                                                   double                     x,
                                                   double                     baseline,
                                                   const double               rgb[3]);
+
+/* Code points Unicode keeps out of text (U+FFFF, U+FDD0…): GLib lets
+ * them through, Cairo refuses text with them. */
+static inline gboolean
+sp_unichar_is_noncharacter (gunichar c)
+{
+  return (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef);
+}
 
 G_END_DECLS
