@@ -17,8 +17,9 @@ gboolean     _sp_export_flush     (GOutputStream  *stream,
                                    GCancellable   *cancellable,
                                    GError        **error);
 
-/* Replaces, in place, the control characters XML 1.0 cannot carry even
- * escaped (all below U+0020 but tab, LF and CR) with spaces. Returns @text. */
+/* Replaces, in place, the characters XML 1.0 cannot carry even escaped:
+ * control characters (all below U+0020 but tab, LF and CR) with spaces,
+ * U+FFFE and U+FFFF with U+FFFD. Returns @text. */
 char        *_sp_export_xml_scrub (char           *text);
 
 /* Stable identifiers for what a project exports: the same project gives

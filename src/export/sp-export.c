@@ -36,10 +36,15 @@ _sp_export_flush (GOutputStream  *stream,
 char *
 _sp_export_xml_scrub (char *text)
 {
-  /* Every such character is one byte in UTF-8, so the length stays. */
+  /* Every such control character is one byte in UTF-8, and U+FFFE and
+   * U+FFFF three, as U+FFFD is: the length stays. */
   for (char *p = text; p != NULL && *p != '\0'; p++)
-    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-      *p = ' ';
+    {
+      if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        *p = ' ';
+      else if ((guchar) p[0] == 0xef && (guchar) p[1] == 0xbf && ((guchar) p[2] == 0xbe || (guchar) p[2] == 0xbf))
+        p[2] = (char) 0xbd;
+    }
   return text;
 }
 

@@ -162,14 +162,15 @@ test_control_characters (ExportFixture *fixture,
   g_autoptr(GHashTable) entries = NULL;
   const char *qde;
 
-  /* XML 1.0 cannot carry a form feed even as &#12;: it becomes a space. */
+  /* XML 1.0 cannot carry a form feed even as &#12;: it becomes a space;
+   * nor U+FFFE or U+FFFF: they become U+FFFD. */
   sp_project_update_annotation (fixture->project, fixture->annotation_c, &fixture->values_id, 1,
-                                0, SP_STANCE_OPPOSES, "form\ffeed\001", &error);
+                                0, SP_STANCE_OPPOSES, "form\ffeed\001 \357\277\277\357\277\276 end", &error);
   g_assert_no_error (error);
   path = export_to_file (fixture, SP_EXPORT_QDPX, "project.qdpx");
   entries = read_zip (path);
   qde = g_hash_table_lookup (entries, "project.qde");
-  g_assert_nonnull (strstr (qde, "<PlainTextContent>form feed </PlainTextContent>"));
+  g_assert_nonnull (strstr (qde, "<PlainTextContent>form feed  \357\277\275\357\277\275 end</PlainTextContent>"));
   g_file_set_contents (qde_path, qde, -1, &error);
   g_assert_no_error (error);
   assert_schema_valid (qde_path, "Project.xsd");
