@@ -170,7 +170,9 @@ sp_cli_print_items (GPtrArray        *items,
 int
 sp_cli_fail (const GError *error)
 {
-  g_printerr ("standpoint-cli: %s\n", error->message);
+  /* A failure without its reason is a bug, but still a failure. */
+  g_warn_if_fail (error != NULL);
+  g_printerr ("standpoint-cli: %s\n", error != NULL ? error->message : _("Failed for an unknown reason"));
   return SP_CLI_EXIT_FAILED;
 }
 

@@ -166,6 +166,7 @@ read_archive (Reader        *reader,
     {
       const char *name = archive_entry_pathname_utf8 (entry);
       g_autoptr(GByteArray) data = NULL;
+      g_autofree char *folded = NULL;
       char chunk[64 * 1024];
       la_ssize_t n;
 
@@ -201,8 +202,14 @@ read_archive (Reader        *reader,
         }
       if (ok && n < 0)
         ok = fail (error, _("Could not read the archive entry “%s”: %s"), name, archive_error_string (archive));
+      /* Names are looked up without case, as zip tools on Windows and
+       * macOS treat them: two entries that differ only in case, or one
+       * repeated, would leave which text is meant to chance. */
+      if (ok && g_hash_table_contains (reader->entries, (folded = g_utf8_strdown (name, -1))))
+        ok = fail (error, _("The archive holds “%s” twice (or twice with different case); refusing to import it"),
+                   name);
       if (ok)
-        g_hash_table_insert (reader->entries, g_utf8_strdown (name, -1),
+        g_hash_table_insert (reader->entries, g_steal_pointer (&folded),
                              g_byte_array_free_to_bytes (g_steal_pointer (&data)));
     }
   if (ok && rc != ARCHIVE_EOF)
@@ -383,6 +390,8 @@ read_text (Reader      *reader,
           return NULL;
         }
       data = g_bytes_get_data (bytes, &len);
+      if (len == 0)  /* an empty file: GBytes may hold no data at all */
+        return g_strdup ("");
       if (!g_utf8_validate_len (data, len, NULL))
         {
           fail (error, _("The archive entry “sources/%s” is not UTF-8 text (or contains a NUL)"), file);

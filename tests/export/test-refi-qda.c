@@ -496,6 +496,37 @@ test_refuse_missing_source (ExportFixture *fixture,
   assert_refused (fixture, entries, G_N_ELEMENTS (entries), "“" SOURCE_ENTRY "”, which is missing from the archive");
 }
 
+/* An empty source file is an empty text, not a missing one (this read
+ * past a NULL and crashed): here its selection falls outside it. */
+static void
+test_refuse_empty_source (ExportFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *qde = crafted_qde ("", "6", "13", CODE_GUID);
+  const Entry entries[] = { { "project.qde", qde }, { SOURCE_ENTRY, "" } };
+
+  assert_refused (fixture, entries, G_N_ELEMENTS (entries),
+                  "selection " SELECTION_GUID " (6–13) is outside the text of its source " SOURCE_GUID);
+}
+
+/* Which of two entries of the same name (or names that differ only in
+ * case, as zip tools on Windows and macOS see them) holds the text would
+ * be left to chance. */
+static void
+test_refuse_duplicate_entries (ExportFixture *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *qde = crafted_qde ("", "6", "13", CODE_GUID);
+  g_autofree char *upper = g_ascii_strup (SOURCE_ENTRY, -1);
+  const Entry twice[] = { { "project.qde", qde }, { SOURCE_ENTRY, SOURCE_TEXT }, { SOURCE_ENTRY, "Completely other" } };
+  const Entry cased[] = { { "project.qde", qde }, { SOURCE_ENTRY, SOURCE_TEXT }, { upper, "Completely other" } };
+  const Entry two_projects[] = { { "project.qde", qde }, { SOURCE_ENTRY, SOURCE_TEXT }, { "Project.qde", qde } };
+
+  assert_refused (fixture, twice, G_N_ELEMENTS (twice), "The archive holds “" SOURCE_ENTRY "” twice");
+  assert_refused (fixture, cased, G_N_ELEMENTS (cased), "twice (or twice with different case)");
+  assert_refused (fixture, two_projects, G_N_ELEMENTS (two_projects), "The archive holds “Project.qde” twice");
+}
+
 static void
 test_refuse_while_storing (ExportFixture *fixture,
                            gconstpointer  data)
@@ -603,6 +634,8 @@ main (int    argc,
   EXPORT_TEST_ADD ("/RefiQda/refused/dangling-code", test_refuse_dangling_code);
   EXPORT_TEST_ADD ("/RefiQda/refused/selection-out-of-range", test_refuse_out_of_range);
   EXPORT_TEST_ADD ("/RefiQda/refused/missing-source", test_refuse_missing_source);
+  EXPORT_TEST_ADD ("/RefiQda/refused/empty-source", test_refuse_empty_source);
+  EXPORT_TEST_ADD ("/RefiQda/refused/duplicate-entries", test_refuse_duplicate_entries);
   EXPORT_TEST_ADD ("/RefiQda/refused/broken-xml", test_refuse_broken_xml);
   EXPORT_TEST_ADD ("/RefiQda/refused/no-project-qde", test_refuse_no_project_qde);
   EXPORT_TEST_ADD ("/RefiQda/refused/codebook-xxe", test_refuse_codebook_xxe);
