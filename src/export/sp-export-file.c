@@ -8,6 +8,8 @@
 #include "sp-export-file.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -24,6 +26,51 @@ struct _SpExportFile
   gboolean           committed;
 };
 
+/* The file an export to @path replaces: the file itself, or the one a
+ * link points to (the link stays a link), or NULL with an error when
+ * that is not an ordinary file (a folder, a device, a pipe, where a
+ * rename would put the export in its place: as root, "/dev/stdout"
+ * would have become a file). *@mode is the existing file's permissions,
+ * or -1 when there is none yet. */
+static char *
+resolve_target (const char  *path,
+                int         *mode,
+                GError     **error)
+{
+  g_autofree char *real = NULL;
+  GStatBuf st;
+
+  *mode = -1;
+  if (g_lstat (path, &st) != 0)
+    return g_strdup (path);  /* a new file */
+  if (S_ISLNK (st.st_mode))
+    {
+      char *resolved = realpath (path, NULL);
+
+      if (resolved == NULL || g_stat (resolved, &st) != 0)
+        {
+          free (resolved);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("“%s” is a link to a file that does not exist"), path);
+          return NULL;
+        }
+      real = g_strdup (resolved);
+      free (resolved);
+    }
+  else
+    real = g_strdup (path);
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not an ordinary file (it is a folder, a device or a pipe); choose a file to export to"),
+                   path);
+      return NULL;
+    }
+  *mode = (int) (st.st_mode & 07777);
+  return g_steal_pointer (&real);
+}
+
 SpExportFile *
 sp_export_file_new (const char  *path,
                     GError     **error)
@@ -31,12 +78,16 @@ sp_export_file_new (const char  *path,
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *real_path = NULL;
   SpExportFile *self;
+  int mode;
 
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  target = g_file_new_for_path (path);
+  if ((real_path = resolve_target (path, &mode, error)) == NULL)
+    return NULL;
+  target = g_file_new_for_path (real_path);
   folder = g_file_get_parent (target);
   basename = g_file_get_basename (target);
   if (folder == NULL)
@@ -65,6 +116,10 @@ sp_export_file_new (const char  *path,
                                       _("Cannot write in the folder “%s”: "), folder_path);
           return NULL;
         }
+
+      /* Replacing a file keeps who may read it: a private file stays private. */
+      if (mode >= 0)
+        fchmod (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (stream)), (mode_t) mode);
 
       self = g_new0 (SpExportFile, 1);
       self->target = g_steal_pointer (&target);

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -518,6 +520,51 @@ test_atomic_write (ExportFixture *fixture,
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_clear_error (&error);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* A link is written through, and stays a link; a private file stays
+   * private. */
+  {
+    g_autofree char *real = g_build_filename (out_dir, "real.csv", NULL);
+    g_autofree char *link = g_build_filename (out_dir, "link.csv", NULL);
+    g_autofree char *fifo = g_build_filename (out_dir, "fifo.csv", NULL);
+    g_autofree char *dangling = g_build_filename (out_dir, "dangling.csv", NULL);
+    g_autofree char *linked = NULL;
+    GStatBuf st;
+
+    g_file_set_contents (real, "old", -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+    g_assert_cmpint (symlink ("real.csv", link), ==, 0);
+    g_assert_true (sp_export_to_path (fixture->project, SP_EXPORT_CSV, link, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    g_file_get_contents (real, &linked, NULL, &error);
+    g_assert_true (g_str_has_prefix (linked, "annotation_id,document_id,"));
+    g_assert_cmpint (g_stat (real, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+    /* A pipe (or a device, or a folder) is not replaced by a file. */
+    g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+    g_assert_false (sp_export_to_path (fixture->project, SP_EXPORT_CSV, fifo, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_assert_nonnull (strstr (error->message, "is not an ordinary file"));
+    g_clear_error (&error);
+    g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+    g_assert_false (sp_export_to_path (fixture->project, SP_EXPORT_CSV, out_dir, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_clear_error (&error);
+
+    g_assert_cmpint (symlink ("nowhere.csv", dangling), ==, 0);
+    g_assert_false (sp_export_to_path (fixture->project, SP_EXPORT_CSV, dangling, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    g_assert_cmpint (g_unlink (link), ==, 0);
+    g_assert_cmpint (g_unlink (real), ==, 0);
+    g_assert_cmpint (g_unlink (fifo), ==, 0);
+    g_assert_cmpint (g_unlink (dangling), ==, 0);
+  }
 
   /* Success replaces the old file whole. */
   g_assert_true (sp_export_to_path (fixture->project, SP_EXPORT_CSV, target, NULL, &error));
