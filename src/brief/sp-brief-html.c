@@ -45,7 +45,9 @@ static void
 append_text (GString    *out,
              const char *text)
 {
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  g_autofree char *isolated = sp_brief_isolate_bidi (text);
+
+  for (const char *p = isolated; *p != '\0'; p++)
     {
       switch (*p)
         {

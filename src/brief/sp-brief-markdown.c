@@ -26,9 +26,10 @@ append_escaped (GString    *out,
                 const char *text,
                 const char *line_prefix)
 {
+  g_autofree char *isolated = sp_brief_isolate_bidi (text);
   gboolean line_start = TRUE;
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = isolated; *p != '\0'; p++)
     {
       char c = *p;
 

@@ -145,13 +145,15 @@ add_block (SpBriefPages *self,
  * cannot inject Pango markup. */
 
 /* Non-characters (U+FFFF, U+FDD0…) pass GLib's checks but not Cairo's:
- * they become U+FFFD, so the PDF keeps the text around them. */
+ * they become U+FFFD, so the PDF keeps the text around them. Bidi
+ * controls stay within their text. */
 static char *
 escape (const char *text)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
+  g_autofree char *isolated = sp_brief_isolate_bidi (text);
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = isolated; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

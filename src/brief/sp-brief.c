@@ -673,3 +673,18 @@ sp_brief_free (SpBrief *brief)
   g_clear_pointer (&brief->sources_out_of_scope, g_ptr_array_unref);
   g_free (brief);
 }
+
+char *
+sp_brief_isolate_bidi (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return g_strconcat ("\u2068", text, "\u2069", NULL);
+    }
+  return g_strdup (text);
+}

@@ -93,5 +93,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBrief, sp_brief_free)
 const char *sp_brief_stance_color (SpStance            stance);
 /* @color if it is "#rrggbb", else a neutral grey: safe to put in CSS. */
 const char *sp_brief_safe_color   (const char          *color);
+/* @text, wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE when it
+ * holds bidi embeddings, overrides or isolates of its own, so one it
+ * never closes (a right-to-left override in a theme's name) cannot turn
+ * the rest of the line around. Other text comes back as it is. */
+char       *sp_brief_isolate_bidi (const char          *text);
 
 G_END_DECLS

@@ -593,6 +593,42 @@ test_pdf_letter (Fixture       *fixture,
              "Pages:           2\n");
 }
 
+/* A right-to-left override in a theme's name, never closed, stays in the
+ * name in every format: the description after it reads as written. */
+static void
+test_bidi_isolated (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SpBriefScope) scope = sp_brief_scope_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md_path = path_in (fixture, "bidi.md");
+  g_autofree char *html_path = path_in (fixture, "bidi.html");
+  g_autofree char *pdf_path = path_in (fixture, "bidi.pdf");
+  g_autofree char *markdown = NULL, *html = NULL, *text = NULL;
+
+  g_assert_true (sp_project_rename_theme (fixture->base.project, fixture->values_theme,
+                                          "Values \u202eevil", &error));
+  g_assert_true (sp_project_set_theme_description (fixture->base.project, fixture->values_theme,
+                                                   "plain description", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (sp_brief_export (fixture->base.project, scope, (SpBriefFormat []) {
+                                        SP_BRIEF_FORMAT_MARKDOWN, SP_BRIEF_FORMAT_HTML, SP_BRIEF_FORMAT_PDF }[i],
+                                      SP_BRIEF_PAPER_A4, (const char *[]) { md_path, html_path, pdf_path }[i],
+                                      NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  markdown = read_file (md_path);
+  g_assert_nonnull (strstr (markdown, "\u2068Values \u202eevil\u2069"));
+  g_assert_null (strstr (markdown, "\u202eevil\n"));
+  html = read_file (html_path);
+  g_assert_nonnull (strstr (html, "\u2068Values \u202eevil\u2069"));
+  text = run_tool ((const char *[]) { "pdftotext", pdf_path, "-", NULL });
+  g_assert_nonnull (strstr (text, "plain description"));
+}
+
 static void
 test_paper (void)
 {
@@ -633,6 +669,7 @@ main (int    argc,
   ADD ("pdf-letter", test_pdf_letter);
   ADD ("pdf-stream-fails", test_pdf_stream_fails);
   ADD ("preview-matches-pdf", test_preview_matches_pdf);
+  ADD ("bidi-isolated", test_bidi_isolated);
 #undef ADD
   g_test_add_func ("/Brief/paper", test_paper);
 
