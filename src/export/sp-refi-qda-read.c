@@ -236,6 +236,11 @@ parse_xml (GBytes      *bytes,
       fail (error, _("“%s” is too large"), name);
       return NULL;
     }
+  if (len == 0)  /* libxml2 gives no reason for this one */
+    {
+      fail (error, _("“%s” is empty"), name);
+      return NULL;
+    }
 
   /* No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD
    * (no external DTD is fetched), and no network at all. */

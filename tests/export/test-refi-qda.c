@@ -528,6 +528,15 @@ test_refuse_duplicate_entries (ExportFixture *fixture,
 }
 
 static void
+test_refuse_empty_project (ExportFixture *fixture,
+                           gconstpointer  data)
+{
+  const Entry entries[] = { { "project.qde", "" }, { SOURCE_ENTRY, SOURCE_TEXT } };
+
+  assert_refused (fixture, entries, G_N_ELEMENTS (entries), "“project.qde” is empty");
+}
+
+static void
 test_refuse_while_storing (ExportFixture *fixture,
                            gconstpointer  data)
 {
@@ -636,6 +645,7 @@ main (int    argc,
   EXPORT_TEST_ADD ("/RefiQda/refused/missing-source", test_refuse_missing_source);
   EXPORT_TEST_ADD ("/RefiQda/refused/empty-source", test_refuse_empty_source);
   EXPORT_TEST_ADD ("/RefiQda/refused/duplicate-entries", test_refuse_duplicate_entries);
+  EXPORT_TEST_ADD ("/RefiQda/refused/empty-project", test_refuse_empty_project);
   EXPORT_TEST_ADD ("/RefiQda/refused/broken-xml", test_refuse_broken_xml);
   EXPORT_TEST_ADD ("/RefiQda/refused/no-project-qde", test_refuse_no_project_qde);
   EXPORT_TEST_ADD ("/RefiQda/refused/codebook-xxe", test_refuse_codebook_xxe);
