@@ -296,6 +296,20 @@ get_attribute (xmlNodePtr  node,
   return copy;
 }
 
+/* A code's, case's or source's name, on one line: Standpoint's names are
+ * (a theme's must be), and listings and briefs give each one a line. A
+ * line break or tab from another tool becomes a space. */
+static char *
+get_name (xmlNodePtr node)
+{
+  char *name = get_attribute (node, "name");
+
+  for (char *p = name; p != NULL && *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
+  return name;
+}
+
 static char *
 get_child_text (xmlNodePtr  node,
                 const char *name)
@@ -452,7 +466,7 @@ read_codes (Reader      *reader,
       code->guid = get_guid (node, "guid", error);
       if (code->guid == NULL || !claim_guid (reader, code->guid, error))
         return FALSE;
-      code->name = get_attribute (node, "name");
+      code->name = get_name (node);
       if (code->name == NULL || *g_strstrip (code->name) == '\0')
         return fail (error, _("The code %s has no name"), code->guid);
       code->color = normalise_color (get_attribute (node, "color"));
@@ -623,7 +637,7 @@ read_sources (Reader        *reader,
       source->guid = get_guid (node, "guid", error);
       if (source->guid == NULL || !claim_guid (reader, source->guid, error))
         return FALSE;
-      source->name = get_attribute (node, "name");
+      source->name = get_name (node);
       if (source->name == NULL || *g_strstrip (source->name) == '\0')
         {
           g_free (source->name);
@@ -726,7 +740,7 @@ read_cases (Reader      *reader,
       item->guid = get_guid (node, "guid", error);
       if (item->guid == NULL || !claim_guid (reader, item->guid, error))
         return FALSE;
-      item->name = get_attribute (node, "name");
+      item->name = get_name (node);
       if (item->name == NULL || *g_strstrip (item->name) == '\0')
         return fail (error, _("The case %s has no name"), item->guid);
       item->description = get_child_text (node, "Description");

@@ -412,6 +412,35 @@ test_crafted_valid (ExportFixture *fixture,
   g_assert_cmpstr (theme->color, ==, "#ff00aa");
 }
 
+/* Names from another tool with a line break or a tab (as character
+ * references, which XML keeps in an attribute) come in on one line. */
+static void
+test_crafted_multiline_names (ExportFixture *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *crafted = crafted_qde ("", "6", "13", CODE_GUID);
+  g_autoptr(GString) qde = g_string_new (crafted);
+  const Entry entries[2] = { { "project.qde", NULL }, { SOURCE_ENTRY, SOURCE_TEXT } };
+  Entry with_names[2];
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpProject) copy = sp_test_project_new (fixture->dir, "Copy.standpoint", FALSE, NULL);
+  g_autofree char *annotations = NULL;
+
+  g_assert_cmpuint (g_string_replace (qde, "name=\"Crafted code\"", "name=\"Crafted&#10;code\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (qde, "name=\"Crafted source\"", "name=\"Crafted&#13;&#10;source&#9;\"", 1), ==, 1);
+  memcpy (with_names, entries, sizeof entries);
+  with_names[0].contents = qde->str;
+  path = write_zip (fixture->dir, with_names, G_N_ELEMENTS (with_names));
+  file = g_file_new_for_path (path);
+
+  g_assert_true (sp_import_refi_qda (copy, file, NULL, &error));
+  g_assert_no_error (error);
+  annotations = describe_annotations (copy);
+  g_assert_cmpstr (annotations, ==, "Crafted  source|6|13|crafted|Crafted code|-||\n");
+}
+
 static void
 test_refuse_zip_slip (ExportFixture *fixture,
                       gconstpointer  data)
@@ -635,6 +664,7 @@ main (int    argc,
   EXPORT_TEST_ADD ("/RefiQda/import/round-trip", test_round_trip);
   EXPORT_TEST_ADD ("/RefiQda/import/codebook", test_codebook_import);
   EXPORT_TEST_ADD ("/RefiQda/import/crafted-valid", test_crafted_valid);
+  EXPORT_TEST_ADD ("/RefiQda/import/multiline-names", test_crafted_multiline_names);
   EXPORT_TEST_ADD ("/RefiQda/refused/zip-slip", test_refuse_zip_slip);
   EXPORT_TEST_ADD ("/RefiQda/refused/absolute-path", test_refuse_absolute);
   EXPORT_TEST_ADD ("/RefiQda/refused/symlink", test_refuse_symlink);
