@@ -198,7 +198,7 @@ pair_passages_listed_cb (GObject      *source,
   g_autofree char *heading = NULL;
   guint a, b;
 
-  themes = sp_compare_run_finish (result, &error);
+  themes = sp_worker_run_finish (result, &error);
   /* A later pair or map replaced this listing */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -245,7 +245,7 @@ show_pair (SpAgreementPage *self)
       !sp_agreement_page_find_stakeholder (self, self->stakeholder_a, &a) ||
       !sp_agreement_page_find_stakeholder (self, self->stakeholder_b, &b))
     {
-      sp_compare_cancel (&self->cancellable);
+      sp_worker_cancel (&self->cancellable);
       clear_details (self);
       gtk_label_set_label (self->heading, _("Choose a cell to see where two stakeholders agree and conflict"));
       return;
@@ -263,8 +263,8 @@ show_pair (SpAgreementPage *self)
   if (pair != NULL && pair->conflict_theme_ids != NULL)
     g_array_append_vals (query->theme_ids, pair->conflict_theme_ids->data, pair->conflict_theme_ids->len);
   /* The callback reads the query: the task holds it until then */
-  sp_compare_run_async (self, self->project, list_pair_passages, query, (GDestroyNotify) pair_query_free,
-                        (GDestroyNotify) g_ptr_array_unref, sp_compare_restart (&self->cancellable),
+  sp_worker_run_async (self, self->project, list_pair_passages, query, (GDestroyNotify) pair_query_free,
+                        (GDestroyNotify) g_ptr_array_unref, sp_worker_restart (&self->cancellable),
                         pair_passages_listed_cb, query);
 }
 
@@ -296,7 +296,7 @@ sp_agreement_page_dispose (GObject *object)
   SpAgreementPage *self = SP_AGREEMENT_PAGE (object);
 
   /* The worker's result is dropped when it comes */
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
   g_clear_pointer (&self->split, gtk_widget_unparent);
   g_clear_object (&self->project);
   g_clear_pointer (&self->filter, sp_compare_filter_free);

@@ -2,7 +2,7 @@
  * worker thread, and the analyst's decisions on them.
  *
  * The check reads both documents whole, so it runs on a connection of
- * its own in a worker thread (sp_compare_run_async). Accepting or
+ * its own in a worker thread (sp_worker_run_async). Accepting or
  * rejecting changes one row in place; any other change to links or
  * annotations (an undo, an edit elsewhere) runs the check again once the
  * project has been quiet for a moment.
@@ -273,7 +273,7 @@ check_done_cb (GObject      *source,
   g_autoptr(GPtrArray) attributions = NULL;
   g_autoptr(GError) error = NULL;
 
-  attributions = sp_compare_run_finish (result, &error);
+  attributions = sp_worker_run_finish (result, &error);
   /* A newer check replaced this one */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -313,7 +313,7 @@ start_check (SpAttributionView *self)
   CheckData *data;
 
   g_clear_handle_id (&self->recheck_source, g_source_remove);
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
 
   if (self->project == NULL || self->report_id == 0 || self->transcript_id == 0)
     {
@@ -335,10 +335,10 @@ start_check (SpAttributionView *self)
   data = g_new0 (CheckData, 1);
   data->report_id = self->report_id;
   data->transcript_id = self->transcript_id;
-  data->cancellable = g_object_ref (sp_compare_restart (&self->cancellable));
+  data->cancellable = g_object_ref (sp_worker_restart (&self->cancellable));
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
-  sp_compare_run_async (self, self->project, check_attributions, data, (GDestroyNotify) check_data_free,
+  sp_worker_run_async (self, self->project, check_attributions, data, (GDestroyNotify) check_data_free,
                         (GDestroyNotify) g_ptr_array_unref, data->cancellable, check_done_cb, NULL);
 }
 
@@ -653,7 +653,7 @@ sp_attribution_view_dispose (GObject *object)
 
   disconnect_project (self);
   /* The worker's result is dropped when it comes */
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->attributions, g_ptr_array_unref);
   g_clear_pointer (&self->document_ids, g_array_unref);

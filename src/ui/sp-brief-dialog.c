@@ -17,6 +17,7 @@
 #include "sp-brief-pages.h"
 #include "sp-project-themes.h"
 #include "sp-ui-rows.h"
+#include "sp-worker.h"
 
 #define PREVIEW_DELAY_MS  250
 #define PREVIEW_PAGES     2
@@ -146,35 +147,13 @@ sp_brief_dialog_dup_scope (SpBriefDialog *self)
 
 /* Preview */
 
-typedef struct
+/* In the worker: the brief of @data, a scope. */
+static gpointer
+gather_brief (SpProject  *connection,
+              gpointer    data,
+              GError    **error)
 {
-  SpProject    *connection;
-  SpBriefScope *scope;
-} GatherJob;
-
-static void
-gather_job_free (GatherJob *job)
-{
-  g_clear_object (&job->connection);
-  sp_brief_scope_free (job->scope);
-  g_free (job);
-}
-
-static void
-gather_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GatherJob *job = task_data;
-  GError *error = NULL;
-  SpBrief *brief = sp_brief_new (job->connection, job->scope, &error);
-
-  sp_project_close (job->connection);
-  if (brief == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, brief, (GDestroyNotify) sp_brief_free);
+  return sp_brief_new (connection, data, error);
 }
 
 /* A scratch surface to measure text with: layouts use unhinted metrics
@@ -214,9 +193,9 @@ gather_done_cb (GObject      *object,
 {
   g_autoptr(SpBriefDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpBrief) brief = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(SpBrief) brief = sp_worker_run_finish (result, &error);
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;  /* a newer scope is on its way */
   if (brief == NULL)
     {
@@ -238,13 +217,9 @@ render_preview_cb (gpointer user_data)
 {
   SpBriefDialog *self = user_data;
   g_autoptr(SpBriefScope) scope = sp_brief_dialog_dup_scope (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  GatherJob *job;
 
   self->preview_source = 0;
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  sp_worker_cancel (&self->preview_cancellable);
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), scope == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), scope != NULL && !self->exporting);
@@ -263,21 +238,9 @@ render_preview_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  job = g_new0 (GatherJob, 1);
-  job->connection = sp_project_open_secondary (self->project, &error);
-  job->scope = g_steal_pointer (&scope);
-  if (job->connection == NULL)
-    {
-      gather_job_free (job);
-      sp_show_error_dialog (GTK_WINDOW (self), _("Could not make the brief"), error);
-      return G_SOURCE_REMOVE;
-    }
-
-  self->preview_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->preview_cancellable, gather_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, render_preview_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) gather_job_free);
-  g_task_run_in_thread (task, gather_in_thread);
+  sp_worker_run_async (NULL, self->project, gather_brief, g_steal_pointer (&scope),
+                       (GDestroyNotify) sp_brief_scope_free, (GDestroyNotify) sp_brief_free,
+                       sp_worker_restart (&self->preview_cancellable), gather_done_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -339,7 +302,6 @@ preview_resize_cb (GtkDrawingArea *area,
 
 typedef struct
 {
-  SpProject     *connection;
   SpBriefScope  *scope;
   SpBriefFormat  format;
   SpBriefPaper   paper;
@@ -349,28 +311,22 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->connection);
   sp_brief_scope_free (job->scope);
   g_free (job->path);
   g_free (job);
 }
 
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* In the worker: the brief written to its path, which it returns. */
+static gpointer
+export_brief (SpProject  *connection,
+              gpointer    data,
+              GError    **error)
 {
-  ExportJob *job = task_data;
-  GError *error = NULL;
-  gboolean ok = sp_brief_export (job->connection, job->scope, job->format, job->paper,
-                                 job->path, cancellable, &error);
+  ExportJob *job = data;
 
-  sp_project_close (job->connection);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!sp_brief_export (connection, job->scope, job->format, job->paper, job->path, NULL, error))
+    return NULL;
+  return g_strdup (job->path);
 }
 
 static void
@@ -380,16 +336,16 @@ export_done_cb (GObject      *object,
 {
   g_autoptr(SpBriefDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *path = sp_worker_run_finish (result, &error);
 
   self->exporting = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (path == NULL)
     {
       sp_show_error_dialog (GTK_WINDOW (self), _("Could not export the brief"), error);
       return;
     }
-  g_signal_emit (self, signals[EXPORTED], 0, job->path);
+  g_signal_emit (self, signals[EXPORTED], 0, path);
 }
 
 void
@@ -397,8 +353,6 @@ sp_brief_dialog_export_to_path (SpBriefDialog *self,
                                 const char    *path)
 {
   g_autoptr(SpBriefScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (SP_IS_BRIEF_DIALOG (self));
@@ -409,24 +363,15 @@ sp_brief_dialog_export_to_path (SpBriefDialog *self,
     return;
 
   job = g_new0 (ExportJob, 1);
-  job->connection = sp_project_open_secondary (self->project, &error);
   job->scope = g_steal_pointer (&scope);
   job->format = chosen_format (self);
   job->paper = chosen_paper (self);
   job->path = g_strdup (path);
-  if (job->connection == NULL)
-    {
-      export_job_free (job);
-      sp_show_error_dialog (GTK_WINDOW (self), _("Could not export the brief"), error);
-      return;
-    }
 
   self->exporting = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  task = g_task_new (NULL, NULL, export_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, sp_brief_dialog_export_to_path);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_in_thread);
+  sp_worker_run_async (NULL, self->project, export_brief, job, (GDestroyNotify) export_job_free, g_free,
+                       NULL, export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -702,8 +647,7 @@ sp_brief_dialog_dispose (GObject *object)
   SpBriefDialog *self = SP_BRIEF_DIALOG (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  sp_worker_cancel (&self->preview_cancellable);
   g_clear_pointer (&self->pages, sp_brief_pages_free);
   g_clear_object (&self->project);
   g_clear_object (&self->settings);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "sp-compare.h"
+#include "sp-worker.h"
 
 G_BEGIN_DECLS
 
@@ -35,35 +36,6 @@ void       sp_compare_keep_query        (SpProject            **project_slot,
  * passage list, the compare pages and the view all emit it. */
 guint      sp_compare_annotation_activated_new (GType   type);
 
-/* Work the compare pages (and the attribution check) hand to a worker
- * thread: it reads @connection, a connection of its own, and touches
- * nothing else but @data. */
-typedef gpointer (*SpCompareWorkFunc) (SpProject  *connection,
-                                       gpointer    data,
-                                       GError    **error);
-
-/* Runs @work (@data, freed with @data_free) in a worker thread on a
- * secondary connection to @project; @callback then runs on the main
- * thread and takes the result with sp_compare_run_finish(); @data lives
- * until @callback has returned, so it may be @user_data too. A cancelled
- * run finishes with G_IO_ERROR_CANCELLED and frees its result with
- * @result_free. */
-void       sp_compare_run_async         (gpointer              source_object,
-                                         SpProject            *project,
-                                         SpCompareWorkFunc     work,
-                                         gpointer              data,
-                                         GDestroyNotify        data_free,
-                                         GDestroyNotify        result_free,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-gpointer   sp_compare_run_finish        (GAsyncResult         *result,
-                                         GError              **error);
-/* Cancels and drops the run in *@cancellable_slot, if any: its result
- * is dropped when it comes. */
-void          sp_compare_cancel         (GCancellable        **cancellable_slot);
-/* The same, then puts a new cancellable there for the next run. */
-GCancellable *sp_compare_restart        (GCancellable        **cancellable_slot);
 
 /* The passages behind a cell and their formatted locations (strings, one
  * per passage), as a worker computes them. */

@@ -119,7 +119,7 @@ compute_done_cb (GObject      *source,
   SpCompareView *self = SP_COMPARE_VIEW (source);
   ComputeData *data = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer grid = sp_compare_run_finish (result, &error);
+  gpointer grid = sp_worker_run_finish (result, &error);
 
   /* A later change or another page replaced this computation */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -149,9 +149,9 @@ start_compute (SpCompareView   *self,
   /* The task owns @data, and holds it until the callback has read it */
   data->page = page;
   data->filter = filter;
-  sp_compare_run_async (self, self->project, compute_grid, data, (GDestroyNotify) compute_data_free,
+  sp_worker_run_async (self, self->project, compute_grid, data, (GDestroyNotify) compute_data_free,
                         page == PAGE_MATRIX ? (GDestroyNotify) sp_matrix_free : (GDestroyNotify) sp_agreement_free,
-                        sp_compare_restart (&self->cancellable), compute_done_cb, data);
+                        sp_worker_restart (&self->cancellable), compute_done_cb, data);
 }
 
 /* Recomputes the page in view if it is stale, or shows why there is
@@ -166,7 +166,7 @@ refresh (SpCompareView *self)
   Page page = visible_page (self);
   guint n_annotations;
 
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
 
   if (self->project == NULL)
     {
@@ -288,7 +288,7 @@ sp_compare_view_dispose (GObject *object)
 
   disconnect_project (self);
   /* The worker's result is dropped when it comes */
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_COMPARE_VIEW);
 
   G_OBJECT_CLASS (sp_compare_view_parent_class)->dispose (object);

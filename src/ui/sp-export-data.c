@@ -10,6 +10,7 @@
 #include "sp-export-data.h"
 #include "sp-export.h"
 #include "sp-ui-rows.h"
+#include "sp-worker.h"
 
 #define FORMAT_CHOICE "format"
 
@@ -35,7 +36,6 @@ static const struct
 
 typedef struct
 {
-  SpProject      *connection;
   SpExportFormat  format;  /* exports */
   GFile          *file;
 } Job;
@@ -43,102 +43,91 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->connection);
   g_clear_object (&job->file);
   g_free (job);
 }
 
-static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* In the worker; the result only says it worked. */
+static gpointer
+export_data (SpProject  *connection,
+             gpointer    data,
+             GError    **error)
 {
-  Job *job = task_data;
+  Job *job = data;
   g_autofree char *path = g_file_get_path (job->file);
-  GError *error = NULL;
-  gboolean ok = sp_export_to_path (job->connection, job->format, path, cancellable, &error);
 
-  sp_project_close (job->connection);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return sp_export_to_path (connection, job->format, path, NULL, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
-static void
-import_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+import_data (SpProject  *connection,
+             gpointer    data,
+             GError    **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  gboolean ok = sp_import_refi_qda (job->connection, job->file, cancellable, &error);
+  Job *job = data;
 
-  sp_project_close (job->connection);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return sp_import_refi_qda (connection, job->file, NULL, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
-static void
-job_done_cb (GObject      *source_object,
-             GAsyncResult *result,
-             gpointer      user_data)
+static gboolean
+finish_job (GAsyncResult *result,
+            GtkWindow    *parent,
+            const char   *failure)
 {
-  g_autoptr(GtkWindow) parent = user_data;
-  SpProject *project = SP_PROJECT (source_object);
-  gboolean import = g_task_get_source_tag (G_TASK (result)) == sp_import_qdpx_run;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Cancelled: %s", error->message);
-      else
-        sp_show_error_dialog (parent, import ? _("Could Not Import") : _("Could Not Export"), error);
-    }
-  else if (import)
+  if (sp_worker_run_finish (result, &error) != NULL)
+    return TRUE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Cancelled: %s", error->message);
+  else
+    sp_show_error_dialog (parent, failure, error);
+  return FALSE;
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+
+  finish_job (result, parent, _("Could Not Export"));
+}
+
+static void
+import_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+
+  if (finish_job (result, parent, _("Could Not Import")))
     /* Stored through another connection: tell the views of this one. */
-    sp_project_emit_changed (project, SP_PROJECT_CHANGE_DOCUMENTS | SP_PROJECT_CHANGE_STAKEHOLDERS |
-                                      SP_PROJECT_CHANGE_THEMES | SP_PROJECT_CHANGE_ANNOTATIONS);
+    sp_project_emit_changed (SP_PROJECT (source_object),
+                             SP_PROJECT_CHANGE_DOCUMENTS | SP_PROJECT_CHANGE_STAKEHOLDERS |
+                             SP_PROJECT_CHANGE_THEMES | SP_PROJECT_CHANGE_ANNOTATIONS);
 }
 
 /* Takes @project's reference and the chooser's. */
 static void
-start_job (GtkNativeDialog  *chooser,
-           int               response,
-           SpProject        *project,
-           SpExportFormat    format,
-           gpointer          source_tag,
-           GTaskThreadFunc   thread_func)
+start_job (GtkNativeDialog     *chooser,
+           int                  response,
+           SpProject           *project,
+           SpExportFormat       format,
+           SpWorkFunc           work,
+           GAsyncReadyCallback  done)
 {
   GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  Job *job;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      job = g_new0 (Job, 1);
+      Job *job = g_new0 (Job, 1);
+
       job->format = format;
       job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      job->connection = sp_project_open_secondary (project, &error);
-      if (job->connection == NULL)
-        {
-          job_free (job);
-          sp_show_error_dialog (parent, source_tag == sp_import_qdpx_run ? _("Could Not Import") : _("Could Not Export"),
-                                error);
-        }
-      else
-        {
-          task = g_task_new (project, NULL, job_done_cb, parent != NULL ? g_object_ref (parent) : NULL);
-          g_task_set_source_tag (task, source_tag);
-          g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-          g_task_run_in_thread (task, thread_func);
-        }
+      sp_worker_run_async (project, project, work, job, (GDestroyNotify) job_free, NULL, NULL, done,
+                           parent != NULL ? g_object_ref (parent) : NULL);
     }
 
   g_object_unref (project);
@@ -158,7 +147,7 @@ export_chooser_response_cb (GtkNativeDialog *chooser,
     if (g_strcmp0 (choice, formats[i].id) == 0)
       format = formats[i].format;
 
-  start_job (chooser, response, user_data, format, sp_export_data_run, export_in_thread);
+  start_job (chooser, response, user_data, format, export_data, export_done_cb);
 }
 
 static void
@@ -166,7 +155,7 @@ import_chooser_response_cb (GtkNativeDialog *chooser,
                             int              response,
                             gpointer         user_data)
 {
-  start_job (chooser, response, user_data, 0, sp_import_qdpx_run, import_in_thread);
+  start_job (chooser, response, user_data, 0, import_data, import_done_cb);
 }
 
 void

@@ -134,7 +134,7 @@ cell_passages_listed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint row, column;
 
-  passages = sp_compare_run_finish (result, &error);
+  passages = sp_worker_run_finish (result, &error);
   /* A later cell or matrix replaced this listing */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -168,7 +168,7 @@ show_cell_passages (SpMatrixPage *self)
   if (self->project == NULL ||
       !sp_matrix_page_find_cell (self, self->stakeholder_id, self->theme_id, &row, &column))
     {
-      sp_compare_cancel (&self->cancellable);
+      sp_worker_cancel (&self->cancellable);
       gtk_label_set_label (self->heading, _("Choose a cell to see the passages behind it"));
       sp_passage_list_set_annotations (self->passages, NULL, NULL, FALSE);
       return;
@@ -178,8 +178,8 @@ show_cell_passages (SpMatrixPage *self)
   query->stakeholder_id = self->stakeholder_id;
   query->theme_id = self->theme_id;
   query->filter = sp_compare_filter_copy (self->filter);
-  sp_compare_run_async (self, self->project, list_cell_passages, query, (GDestroyNotify) cell_query_free,
-                        (GDestroyNotify) sp_cited_passages_free, sp_compare_restart (&self->cancellable),
+  sp_worker_run_async (self, self->project, list_cell_passages, query, (GDestroyNotify) cell_query_free,
+                        (GDestroyNotify) sp_cited_passages_free, sp_worker_restart (&self->cancellable),
                         cell_passages_listed_cb, NULL);
 }
 
@@ -208,7 +208,7 @@ sp_matrix_page_dispose (GObject *object)
   SpMatrixPage *self = SP_MATRIX_PAGE (object);
 
   /* The worker's result is dropped when it comes */
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
   g_clear_pointer (&self->split, gtk_widget_unparent);
   g_clear_object (&self->project);
   g_clear_pointer (&self->filter, sp_compare_filter_free);

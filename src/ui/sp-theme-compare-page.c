@@ -224,7 +224,7 @@ columns_ready_cb (GObject      *source,
   Columns *columns;
   g_autoptr(GError) error = NULL;
 
-  columns = sp_compare_run_finish (result, &error);
+  columns = sp_worker_run_finish (result, &error);
   /* A later theme, filter or change replaced this computation */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -262,7 +262,7 @@ start_columns (SpThemeComparePage *self)
 
   if (self->project == NULL || theme == NULL)
     {
-      sp_compare_cancel (&self->cancellable);
+      sp_worker_cancel (&self->cancellable);
       gtk_label_set_label (self->statement, "");
       show_none (self, NO_PASSAGES);
       return;
@@ -271,8 +271,8 @@ start_columns (SpThemeComparePage *self)
   query = g_new0 (ColumnsQuery, 1);
   query->theme_id = theme->id;
   query->filter = sp_compare_filter_copy (self->filter);
-  sp_compare_run_async (self, self->project, compute_columns, query, (GDestroyNotify) columns_query_free,
-                        (GDestroyNotify) columns_free, sp_compare_restart (&self->cancellable),
+  sp_worker_run_async (self, self->project, compute_columns, query, (GDestroyNotify) columns_query_free,
+                        (GDestroyNotify) columns_free, sp_worker_restart (&self->cancellable),
                         columns_ready_cb, NULL);
 }
 
@@ -289,7 +289,7 @@ sp_theme_compare_page_dispose (GObject *object)
   SpThemeComparePage *self = SP_THEME_COMPARE_PAGE (object);
 
   /* The worker's result is dropped when it comes */
-  sp_compare_cancel (&self->cancellable);
+  sp_worker_cancel (&self->cancellable);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->project);
   g_clear_pointer (&self->filter, sp_compare_filter_free);
